@@ -1,0 +1,100 @@
+// The one place that reads the environment: parsed and validated once, then passed around as a plain object.
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const EnvSchema = z.object({
+  PORT: port(4000),
+  NEO4J_URI: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'must start with neo4j://, neo4j+s://, bolt:// or bolt+s://')
+      .optional(),
+  ),
+  NEO4J_USER: optionalString,
+  NEO4J_PASSWORD: optionalString,
+  NEO4J_DATABASE: optionalString,
+  LOCAL_NEO4J_DIR: z.string().default('.data/neo4j'),
+  LOCAL_NEO4J_PORT: port(7687),
+  LOCAL_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).max(65536).default(256),
+  LOCAL_NEO4J_HEAP_MB: z.coerce.number().int().min(128).max(65536).default(768),
+  LOCAL_NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).max(1800).default(180),
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(15000),
+  GRAPH_EDITOR_TOKEN: optionalString.pipe(
+    z.string().min(16, 'must be at least 16 characters so it cannot be guessed').optional(),
+  ),
+  GRAPHQL_INTROSPECTION: bool(true),
+  CORS_ORIGINS: optionalString,
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  neo4j: {
+    /** Set when an external Neo4j is used; unset means "start the embedded local one". */
+    uri: string | undefined;
+    user: string | undefined;
+    password: string | undefined;
+    database: string | undefined;
+    queryTimeoutMs: number;
+  };
+  local: { dir: string; port: number; pageCacheMb: number; heapMb: number; startTimeoutS: number };
+  editorToken: string | undefined;
+  introspection: boolean;
+  corsOrigins: string[] | undefined;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (default: this process's) into a Config, or throws one error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.NEO4J_USER === undefined) !== (e.NEO4J_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration: set both NEO4J_USER and NEO4J_PASSWORD, or neither.');
+  }
+  return {
+    port: e.PORT,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      queryTimeoutMs: e.NEO4J_QUERY_TIMEOUT_MS,
+    },
+    local: {
+      dir: path.resolve(e.LOCAL_NEO4J_DIR),
+      port: e.LOCAL_NEO4J_PORT,
+      pageCacheMb: e.LOCAL_NEO4J_PAGECACHE_MB,
+      heapMb: e.LOCAL_NEO4J_HEAP_MB,
+      startTimeoutS: e.LOCAL_NEO4J_START_TIMEOUT_S,
+    },
+    editorToken: e.GRAPH_EDITOR_TOKEN,
+    introspection: e.GRAPHQL_INTROSPECTION,
+    corsOrigins: e.CORS_ORIGINS?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,167 @@
+// The one owner of the Neo4j driver. Every statement goes through here: reads in read transactions (routed to
+// followers on a cluster), writes in write transactions, sessions closed in `finally`, driver errors mapped to
+// domain errors, and a statement counter the N+1 tests read.
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { ServiceUnavailableError, TimeoutError } from './errors';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+/** Runs one statement in the surrounding transaction; what graph/ modules receive instead of a driver object. */
+export type Runner = (cypher: string, params?: Params) => Promise<Row[]>;
+
+export interface ExecutorOptions {
+  uri: string;
+  user?: string | undefined;
+  password?: string | undefined;
+  database?: string | undefined;
+  /** Server-side timeout for every read transaction. */
+  queryTimeoutMs: number;
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+function errorCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+/** Maps driver errors that clients should see as such; anything else is rethrown untouched (and masked later). */
+export function mapNeo4jError(e: unknown): unknown {
+  const code = errorCode(e);
+  if (code !== undefined && UNAVAILABLE_CODES.has(code)) return new ServiceUnavailableError();
+  if (code !== undefined && TIMEOUT_CODES.has(code)) {
+    return new TimeoutError('The query took longer than the configured limit and was stopped; narrow it and retry.');
+  }
+  return e;
+}
+
+export function isConstraintViolation(e: unknown): boolean {
+  return errorCode(e) === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
+
+function toRows<T extends RecordShape>(result: QueryResult<T>): Row[] {
+  return result.records.map((r) => r.toObject() as Row);
+}
+
+export class GraphExecutor {
+  readonly driver: Driver;
+  private readonly database: string | undefined;
+  private readonly timeoutMs: number;
+  /** Count of statements sent since start; tests read it to prove nested queries are batched. */
+  statementCount = 0;
+
+  constructor(opts: ExecutorOptions) {
+    const auth =
+      opts.user !== undefined && opts.password !== undefined ? neo4j.auth.basic(opts.user, opts.password) : undefined;
+    this.driver = neo4j.driver(opts.uri, auth, {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 10000,
+      connectionTimeout: 5000,
+      maxTransactionRetryTime: 5000,
+      userAgent: 'bilateral-security-graph/0.1',
+    });
+    this.database = opts.database;
+    this.timeoutMs = opts.queryTimeoutMs;
+  }
+
+  /** Runs one statement in a read transaction and returns plain rows. */
+  async read(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.readTx(async (tx) => toRows(await this.run(tx, cypher, params)));
+  }
+
+  /** Runs one statement in a write transaction and returns plain rows. */
+  async write(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.writeTx(async (tx) => toRows(await this.run(tx, cypher, params)));
+  }
+
+  /** Runs `work` in one managed read transaction; the driver retries it on transient errors (reads are safe to retry). */
+  async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work, { timeout: this.timeoutMs });
+    } catch (e) {
+      throw mapNeo4jError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs `work` in one managed write transaction: all of it commits or none of it. The driver retries transient
+   * failures, so `work` must be idempotent (our writes are MERGEs, which are).
+   */
+  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work, timeoutMs === undefined ? {} : { timeout: timeoutMs });
+    } catch (e) {
+      throw mapNeo4jError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Several statements in one read transaction, through a Runner. */
+  withRead<T>(work: (run: Runner) => Promise<T>): Promise<T> {
+    return this.readTx((tx) => work(async (cypher, params = {}) => toRows(await this.run(tx, cypher, params))));
+  }
+
+  /** Several statements in one write transaction (committed together, retried together). */
+  withWrite<T>(work: (run: Runner) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.writeTx((tx) => work(async (cypher, params = {}) => toRows(await this.run(tx, cypher, params))), timeoutMs);
+  }
+
+  /** Runs writes in a transaction that is always rolled back: a dry run sees its own effects, the graph none. */
+  async withRollback<T>(work: (run: Runner) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const tx = session.beginTransaction({ timeout: Math.max(this.timeoutMs, 60000) });
+    try {
+      return await work(async (cypher, params = {}) => {
+        this.statementCount += 1;
+        return toRows(await tx.run(cypher, params));
+      });
+    } catch (e) {
+      throw mapNeo4jError(e);
+    } finally {
+      if (tx.isOpen()) await tx.rollback();
+      await session.close();
+    }
+  }
+
+  /** Runs a statement inside a transaction opened by readTx/writeTx, counting it. */
+  run(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<QueryResult> {
+    this.statementCount += 1;
+    return tx.run(cypher, params);
+  }
+
+  /** Schema statements (constraints, indexes) must run in their own auto-commit transaction. */
+  async runSchema(cypher: string): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      this.statementCount += 1;
+      await session.run(cypher);
+    } catch (e) {
+      throw mapNeo4jError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when the server answers; used by /readyz and the startup wait. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.getServerInfo({ database: this.database });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

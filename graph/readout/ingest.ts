@@ -1,0 +1,145 @@
+// The one ingest path, shared by the loader CLI and the GraphQL mutation: validate every readout (schema, then
+// vocabulary and references, then against the graph) before writing any; then write each in its own transaction.
+import type { GraphExecutor, Runner } from '../executor';
+import { InvalidReadoutError, type ReadoutIssue } from '../errors';
+import { isConstraintViolation } from '../executor';
+import { loadVocabulary } from '../themes';
+import { buildDraft, type Draft } from './draft';
+import { parseReadout, type ReadoutFormat } from './parse';
+import { emptyOverlay, planReadout, type Overlay, type WritePlan } from './plan';
+import { writePlan, type WriteCounts } from './write';
+
+export interface ReadoutInput {
+  /** Shown in every error: a path, or a label such as "mutation input". */
+  file: string;
+  text: string;
+  format?: ReadoutFormat;
+}
+
+export interface ReadoutReport extends WriteCounts {
+  file: string;
+  sourceId: string;
+  dialogueId: string;
+}
+
+export interface IngestReport {
+  dryRun: boolean;
+  readouts: ReadoutReport[];
+  nodesCreated: number;
+  nodesMatched: number;
+  relationshipsCreated: number;
+  relationshipsMatched: number;
+  durationMs: number;
+}
+
+export interface IngestOptions {
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Parses and checks readouts without the graph; throws InvalidReadoutError listing every problem in every file. */
+export function draftReadouts(inputs: ReadoutInput[]): Draft[] {
+  const vocab = loadVocabulary();
+  const issues: ReadoutIssue[] = [];
+  const drafts: Draft[] = [];
+  for (const input of inputs) {
+    const parsed = parseReadout(input.text, input.file, input.format);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+      continue;
+    }
+    const built = buildDraft(parsed.readout, input.file, vocab);
+    if (built.ok) drafts.push(built.draft);
+    else issues.push(...built.issues);
+  }
+  if (issues.length > 0) throw new InvalidReadoutError(issues);
+  return drafts;
+}
+
+/** Plans every draft in order, each seeing the ones before it, inside one transaction's view of the graph. */
+async function planAll(drafts: Draft[], run: Runner): Promise<WritePlan[]> {
+  const issues: ReadoutIssue[] = [];
+  const plans: WritePlan[] = [];
+  const overlay: Overlay = emptyOverlay();
+  for (const draft of drafts) {
+    const result = await planReadout(draft, run, overlay);
+    if (!result.ok) {
+      issues.push(...result.issues);
+      continue;
+    }
+    plans.push(result.plan);
+    overlay.found.push(...result.stage.found);
+    for (const [id, key] of result.stage.ids) overlay.ids.set(id, key);
+    overlay.partOf.push(...result.stage.partOf);
+  }
+  if (issues.length > 0) throw new InvalidReadoutError(issues);
+  return plans;
+}
+
+function summarize(readouts: ReadoutReport[], dryRun: boolean, started: number): IngestReport {
+  const sum = (f: keyof WriteCounts) => readouts.reduce((acc, r) => acc + (r[f] as number), 0);
+  return {
+    dryRun,
+    readouts,
+    nodesCreated: sum('nodesCreated'),
+    nodesMatched: sum('nodesMatched'),
+    relationshipsCreated: sum('relationshipsCreated'),
+    relationshipsMatched: sum('relationshipsMatched'),
+    durationMs: Date.now() - started,
+  };
+}
+
+const MAX_ATTEMPTS = 4;
+
+export async function ingestReadouts(
+  executor: GraphExecutor,
+  inputs: ReadoutInput[],
+  opts: IngestOptions = {},
+): Promise<IngestReport> {
+  const started = Date.now();
+  const drafts = draftReadouts(inputs);
+
+  if (opts.dryRun === true) {
+    // Everything in one transaction that is rolled back: exact counts, nothing kept.
+    const readouts = await executor.withRollback(async (run) => {
+      const plans = await planAll(drafts, run);
+      const out: ReadoutReport[] = [];
+      for (const plan of plans) {
+        out.push({ file: plan.file, sourceId: plan.sourceId, dialogueId: plan.dialogueId, ...(await writePlan(plan, run)) });
+        opts.onProgress?.(out.length, plans.length, plan.file);
+      }
+      return out;
+    });
+    return summarize(readouts, true, started);
+  }
+
+  // Validate the whole batch against the graph before writing anything.
+  await executor.withRead((run) => planAll(drafts, run));
+
+  const readouts: ReadoutReport[] = [];
+  for (const draft of drafts) {
+    readouts.push(await ingestOne(executor, draft));
+    opts.onProgress?.(readouts.length, drafts.length, draft.file);
+  }
+  return summarize(readouts, false, started);
+}
+
+/** Plans and writes one readout in one write transaction. A concurrent loader may take an id or key first: retry. */
+async function ingestOne(executor: GraphExecutor, draft: Draft): Promise<ReadoutReport> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await executor.withWrite(async (run) => {
+        const result = await planReadout(draft, run, emptyOverlay());
+        if (!result.ok) throw new InvalidReadoutError(result.issues);
+        const counts = await writePlan(result.plan, run);
+        return { file: draft.file, sourceId: result.plan.sourceId, dialogueId: result.plan.dialogueId, ...counts };
+      }, 120000);
+    } catch (e) {
+      if (attempt < MAX_ATTEMPTS && isConstraintViolation(e)) {
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+        continue;
+      }
+      throw e;
+    }
+  }
+}
