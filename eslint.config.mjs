@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'graph/neo4j-launcher/target/', 'graph/__generated__/', 'coverage/'] },
+  { ignores: ['node_modules/', '.data/', 'graph/neo4j-launcher/target/', 'resolvers/__generated__/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -17,6 +17,7 @@ const bool = (fallback: boolean) =>
 
 const EnvSchema = z.object({
   PORT: port(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
   NEO4J_URI: optionalString.pipe(
     z
       .string()
@@ -44,6 +45,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Config {
   port: number;
+  /** Interface the API listens on; 0.0.0.0 to serve other machines. */
+  host: string;
   neo4j: {
     /** Set when an external Neo4j is used; unset means "start the embedded local one". */
     uri: string | undefined;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     port: e.PORT,
+    host: e.HOST,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

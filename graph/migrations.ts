@@ -43,7 +43,7 @@ export const MIGRATIONS: Migration[] = [
     statements: [
       'CREATE INDEX name_norm IF NOT EXISTS FOR (n:Name) ON (n.norm)',
       'CREATE INDEX dialogue_start IF NOT EXISTS FOR (n:Dialogue) ON (n.startDate)',
-      'CREATE INDEX agreement_signed IF NOT EXISTS FOR (n:Agreement) ON (n.signedOn)',
+      'CREATE INDEX agreement_signed IF NOT EXISTS FOR (n:Agreement) ON (n.signedKey)',
       'CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind)',
       'CREATE INDEX person_sort IF NOT EXISTS FOR (n:Person) ON (n.sortKey)',
       'CREATE INDEX organization_sort IF NOT EXISTS FOR (n:Organization) ON (n.sortKey)',

@@ -63,7 +63,6 @@ export interface CountryRow {
   name: string;
 }
 export interface DialogueRow extends Named {
-  seriesId: string | null;
   edition: number | null;
   startDate: string;
   endDate: string | null;
@@ -116,3 +115,98 @@ export function labelOfId(id: string): EntityLabel | undefined {
   const prefix = id.split(':', 1)[0];
   return ENTITY_LABELS.find((l) => ID_PREFIX[l] === prefix);
 }
+
+/** A post: (Person)-[:HOLDS_POST]->(Organization). */
+export interface PositionRow {
+  personId: string;
+  organizationId: string;
+  title: string;
+  from: string | null;
+  to: string | null;
+  attestedFrom: string | null;
+  attestedTo: string | null;
+  /** Bounds of the period the post is known to be held (yyyy-mm-dd), for `at` filters. */
+  validFrom: string | null;
+  validTo: string | null;
+  sources: string[];
+}
+/** (Person)-[:ATTENDED]->(Dialogue). */
+export interface AttendanceRow {
+  personId: string;
+  dialogueId: string;
+  role: string;
+  title: string | null;
+  onBehalfOf: string | null;
+  country: string | null;
+  sources: string[];
+}
+export interface CounterpartRow {
+  personId: string;
+  dialogueIds: string[];
+  sources: string[];
+}
+export interface DiscussedThemeRow {
+  themeId: string;
+  notes: string[];
+  sources: string[];
+}
+export interface PartyRow {
+  organizationId: string;
+  sources: string[];
+}
+export interface RelationRow {
+  type: EdgeType;
+  direction: 'OUT' | 'IN';
+  nodeId: string;
+  properties: Record<string, unknown>;
+  sources: string[];
+}
+export interface EdgeRow {
+  id: string;
+  type: EdgeType;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+  sources: string[];
+}
+export interface PathRow {
+  nodeIds: string[];
+  edges: EdgeRow[];
+}
+export interface SearchHitRow {
+  id: string;
+  score: number;
+}
+export interface GraphNodeRow {
+  id: string;
+  type: EntityLabel;
+  label: string;
+  properties: Record<string, unknown>;
+}
+export interface SubgraphRow {
+  nodes: GraphNodeRow[];
+  edges: EdgeRow[];
+  truncated: boolean;
+}
+export interface TimelineRow {
+  date: string;
+  kind: 'DIALOGUE' | 'AGREEMENT';
+  id: string;
+  label: string;
+}
+/** One page of a list, keyset-paginated on (sortKey, id). */
+export interface PageRow<T> {
+  items: { cursor: string; node: T }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Entity rows tagged with their GraphQL type: the codegen mappers for the Node types. */
+export type PersonEntity = Extract<EntityRow, { __typename: 'Person' }>;
+export type OrganizationEntity = Extract<EntityRow, { __typename: 'Organization' }>;
+export type CountryEntity = Extract<EntityRow, { __typename: 'Country' }>;
+export type DialogueEntity = Extract<EntityRow, { __typename: 'Dialogue' }>;
+export type DialogueSeriesEntity = Extract<EntityRow, { __typename: 'DialogueSeries' }>;
+export type ThemeEntity = Extract<EntityRow, { __typename: 'Theme' }>;
+export type AgreementEntity = Extract<EntityRow, { __typename: 'Agreement' }>;
+export type SourceEntity = Extract<EntityRow, { __typename: 'Source' }>;

@@ -313,7 +313,7 @@ export async function planReadout(draft: Draft, query: Query, overlay: Overlay):
       name: a.name,
       aliases: [],
       names: [{ key: nameKey('Agreement', '', norm), norm }],
-      props: { kind: a.kind, signedOn: a.signed ?? null, summary: a.summary ?? null, sortKey: norm },
+      props: { kind: a.kind, signedOn: a.signed ?? null, signedKey: a.signed === undefined ? null : lowerBound(a.signed), summary: a.summary ?? null, sortKey: norm },
     };
     agreementRows.push(row);
   });

@@ -71,7 +71,7 @@ UNWIND $rows AS r
 MERGE (n:Agreement {key: r.key})
 WITH n, r, n.id IS NULL AS created
 SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.kind = coalesce(n.kind, r.props.kind),
-    n.signedOn = coalesce(n.signedOn, r.props.signedOn), n.summary = coalesce(n.summary, r.props.summary),
+    n.signedOn = coalesce(n.signedOn, r.props.signedOn), n.signedKey = coalesce(n.signedKey, r.props.signedKey), n.summary = coalesce(n.summary, r.props.summary),
     n.sortKey = coalesce(n.sortKey, r.props.sortKey)
 ${NODE_TAIL('Agreement')}`,
 };

@@ -1,0 +1,43 @@
+// Finding one entity by name or alias (after normalisation), or a country by code.
+import { AmbiguousNameError } from '../errors';
+import type { Runner } from '../executor';
+import type { EntityLabel, EntityRow } from '../model';
+import { normalizePersonName, normalizeText } from '../normalize';
+import { entityFromRow, entityLabel } from './rows';
+
+const BY_NAME = `
+MATCH (nm:Name {norm: $norm}) WHERE nm.label = $label
+MATCH (nm)-[:NAMES]->(e)
+RETURN DISTINCT labels(e) AS labels, properties(e) AS props
+ORDER BY props.sortKey
+LIMIT 50`;
+
+const COUNTRY_BY_CODE = `MATCH (c:Country {key: $code}) RETURN labels(c) AS labels, properties(c) AS props`;
+
+const KIND_WORD: Record<EntityLabel, string> = {
+  Person: 'person',
+  Organization: 'organisation',
+  Country: 'country',
+  Dialogue: 'dialogue',
+  DialogueSeries: 'dialogue series',
+  Theme: 'theme',
+  Agreement: 'agreement',
+  Source: 'source',
+};
+
+/** The entity a name or alias denotes; null if none; AmbiguousNameError (listing candidates) if several. */
+export async function findByName(run: Runner, label: EntityLabel, name: string): Promise<EntityRow | null> {
+  const norm = label === 'Person' ? normalizePersonName(name) : normalizeText(name);
+  if (norm === '') return null;
+  const rows = await run(BY_NAME, { norm, label });
+  const found = rows.map(entityFromRow).filter((e): e is EntityRow => e !== undefined);
+  if (found.length > 1) {
+    throw new AmbiguousNameError(KIND_WORD[label], name, found.map((e) => ({ id: e.id, name: entityLabel(e) })));
+  }
+  return found[0] ?? null;
+}
+
+export async function findCountry(run: Runner, code: string): Promise<EntityRow | null> {
+  const rows = await run(COUNTRY_BY_CODE, { code: code.trim().toUpperCase() });
+  return rows.map(entityFromRow).find((e) => e !== undefined) ?? null;
+}

@@ -1,0 +1,65 @@
+// Batched one-hop lookups: for many entity ids at once, the entities at the other end of one kind of edge.
+// Each is one statement (`UNWIND $ids`), so a nested GraphQL field costs one query per level, not per row.
+import type { Runner } from '../executor';
+import type { EntityLabel, EntityRow } from '../model';
+import { entityFromRow } from './rows';
+
+const TAIL = 'RETURN id, labels(m) AS labels, properties(m) AS props';
+
+function mentionedBy(label: Exclude<EntityLabel, 'Source'>): string {
+  return `UNWIND $ids AS id MATCH (:${label} {id: id})<-[:MENTIONS]-(m:Source) ${TAIL} ORDER BY m.published DESC`;
+}
+
+/** Every query takes $ids and returns (id, labels, props) in display order. */
+export const NEIGHBOUR_QUERIES = {
+  orgParent: `UNWIND $ids AS id MATCH (:Organization {id: id})-[:PART_OF]->(m:Organization) ${TAIL} ORDER BY m.sortKey`,
+  orgChildren: `UNWIND $ids AS id MATCH (:Organization {id: id})<-[:PART_OF]-(m:Organization) ${TAIL} ORDER BY m.sortKey`,
+  orgAncestors: `UNWIND $ids AS id MATCH p = (:Organization {id: id})-[:PART_OF*1..20]->(m:Organization)
+    WITH id, m, min(length(p)) AS d ${TAIL} ORDER BY d, m.sortKey`,
+  orgDialogues: `UNWIND $ids AS id MATCH (o:Organization {id: id})
+    CALL (o, id) {
+      MATCH (:Person)-[a:ATTENDED]->(m:Dialogue) WHERE a.onBehalfOf = id RETURN m
+      UNION MATCH (m:Dialogue)-[:WORKING_GROUP]->(o) RETURN m
+    }
+    ${TAIL} ORDER BY m.startKey DESC`,
+  orgAgreements: `UNWIND $ids AS id MATCH (:Organization {id: id})-[:PARTY_TO]->(m:Agreement) ${TAIL} ORDER BY m.signedKey DESC`,
+  dialogueSeries: `UNWIND $ids AS id MATCH (:Dialogue {id: id})-[:EDITION_OF]->(m:DialogueSeries) ${TAIL}`,
+  dialogueAgreements: `UNWIND $ids AS id MATCH (:Dialogue {id: id})<-[:CONCLUDED_AT]-(m:Agreement) ${TAIL} ORDER BY m.sortKey`,
+  dialogueWorkingGroups: `UNWIND $ids AS id MATCH (:Dialogue {id: id})-[:WORKING_GROUP]->(m:Organization) ${TAIL} ORDER BY m.sortKey`,
+  seriesEditions: `UNWIND $ids AS id MATCH (:DialogueSeries {id: id})<-[:EDITION_OF]-(m:Dialogue) ${TAIL} ORDER BY m.startKey`,
+  themeBroader: `UNWIND $ids AS id MATCH (:Theme {id: id})-[:BROADER]->(m:Theme) ${TAIL} ORDER BY m.sortKey`,
+  themeNarrower: `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:BROADER]-(m:Theme) ${TAIL} ORDER BY m.sortKey`,
+  themeDialogues: `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:DISCUSSED]-(m:Dialogue) ${TAIL} ORDER BY m.startKey DESC`,
+  themeDialoguesDeep: `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:BROADER*0..10]-(:Theme)<-[:DISCUSSED]-(m:Dialogue)
+    WITH DISTINCT id, m ${TAIL} ORDER BY m.startKey DESC`,
+  themeAgreements: `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:COVERS]-(m:Agreement) ${TAIL} ORDER BY m.signedKey DESC`,
+  agreementDialogue: `UNWIND $ids AS id MATCH (:Agreement {id: id})-[:CONCLUDED_AT]->(m:Dialogue) ${TAIL}`,
+  agreementThemes: `UNWIND $ids AS id MATCH (:Agreement {id: id})-[:COVERS]->(m:Theme) ${TAIL} ORDER BY m.sortKey`,
+  countryOrganizations: `UNWIND $ids AS id MATCH (:Country {id: id})<-[:OF_COUNTRY]-(m:Organization) ${TAIL} ORDER BY m.sortKey`,
+  countryPeople: `UNWIND $ids AS id MATCH (:Country {id: id})<-[:OF_COUNTRY]-(m:Person) ${TAIL} ORDER BY m.sortKey`,
+  countryDialogues: `UNWIND $ids AS id MATCH (:Country {id: id})<-[:BETWEEN]-(m:Dialogue) ${TAIL} ORDER BY m.startKey DESC`,
+  mentionedByPerson: mentionedBy('Person'),
+  mentionedByOrganization: mentionedBy('Organization'),
+  mentionedByCountry: mentionedBy('Country'),
+  mentionedByDialogue: mentionedBy('Dialogue'),
+  mentionedByDialogueSeries: mentionedBy('DialogueSeries'),
+  mentionedByTheme: mentionedBy('Theme'),
+  mentionedByAgreement: mentionedBy('Agreement'),
+  sourceMentions: `UNWIND $ids AS id MATCH (:Source {id: id})-[:MENTIONS]->(m) ${TAIL} ORDER BY m.sortKey`,
+} as const satisfies Record<string, string>;
+
+export type NeighbourKind = keyof typeof NEIGHBOUR_QUERIES;
+
+/** For each id (in order), the neighbours of that kind; ids with none get an empty list. */
+export async function fetchNeighbours(run: Runner, kind: NeighbourKind, ids: readonly string[]): Promise<EntityRow[][]> {
+  const rows = await run(NEIGHBOUR_QUERIES[kind], { ids: [...new Set(ids)] });
+  const byId = new Map<string, EntityRow[]>();
+  for (const r of rows) {
+    const e = entityFromRow(r);
+    if (e === undefined) continue;
+    const list = byId.get(String(r.id)) ?? [];
+    list.push(e);
+    byId.set(String(r.id), list);
+  }
+  return ids.map((id) => byId.get(id) ?? []);
+}

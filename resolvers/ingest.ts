@@ -1,0 +1,27 @@
+// Mutation.ingestReadout: the loader's ingest path behind the editor token.
+import { ForbiddenError, UnauthenticatedError } from '../graph/errors';
+import { ingestReadouts } from '../graph/readout/ingest';
+import type { Resolvers } from './__generated__/types';
+import { load } from './util';
+
+export const ingestResolvers: Resolvers = {
+  Mutation: {
+    ingestReadout: async (_, args, ctx) => {
+      if (ctx.config.editorToken === undefined) {
+        throw new ForbiddenError('Mutations are disabled on this server: no GRAPH_EDITOR_TOKEN is configured.');
+      }
+      if (!ctx.isEditor) {
+        throw new UnauthenticatedError('ingestReadout needs the header Authorization: Bearer <GRAPH_EDITOR_TOKEN>.');
+      }
+      const format = args.format === 'JSON' ? 'json' : 'yaml';
+      return ingestReadouts(ctx.executor, [{ file: 'readout', text: args.readout, format }], { dryRun: args.dryRun });
+    },
+  },
+  IngestResult: {
+    durationMs: (r) => Math.round(r.durationMs),
+  },
+  IngestedReadout: {
+    source: (r, _, ctx) => load(ctx, r.sourceId, 'Source'),
+    dialogue: (r, _, ctx) => load(ctx, r.dialogueId, 'Dialogue'),
+  },
+};

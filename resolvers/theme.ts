@@ -1,0 +1,27 @@
+// Theme and the theme/themes root fields (commonThemes lives with the graph queries).
+import { listPage } from '../graph/queries/lists';
+import type { Resolvers } from './__generated__/types';
+import { byIdOrName, relationsOf } from './shared';
+import { only, toConnection } from './util';
+
+export const themeResolvers: Resolvers = {
+  Query: {
+    theme: (_, args, ctx) => byIdOrName(ctx, 'Theme', args.id, args.name),
+    themes: async (_, args, ctx) => {
+      const filters = { topLevel: args.topLevel ?? null, used: args.used ?? null };
+      const page = await ctx.executor.withRead((run) => listPage(run, 'themes', filters, args.first, args.after));
+      return toConnection({
+        ...page,
+        items: page.items.flatMap((i) => (i.node.__typename === 'Theme' ? [{ ...i, node: i.node }] : [])),
+      });
+    },
+  },
+  Theme: {
+    broader: async (t, _, ctx) => only(await ctx.loaders.neighbours.themeBroader.load(t.id), 'Theme'),
+    narrower: async (t, _, ctx) => only(await ctx.loaders.neighbours.themeNarrower.load(t.id), 'Theme'),
+    dialogues: async (t, args, ctx) =>
+      only(await ctx.loaders.neighbours[args.includeNarrower ? 'themeDialoguesDeep' : 'themeDialogues'].load(t.id), 'Dialogue'),
+    agreements: async (t, _, ctx) => only(await ctx.loaders.neighbours.themeAgreements.load(t.id), 'Agreement'),
+    relations: (t, args, ctx) => relationsOf(ctx, t.id, args.types),
+  },
+};

@@ -1,0 +1,31 @@
+// npm run codegen:check: regenerates the resolver types in memory and fails if the checked-in file differs,
+// and checks that docs/readout.schema.json matches the readout validator.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { generate } from '@graphql-codegen/cli';
+import config from '../codegen';
+
+async function main(): Promise<number> {
+  let failed = false;
+  const outputs = await generate({ ...config, cwd: path.resolve(__dirname, '..') }, false);
+  for (const out of outputs) {
+    const current = fs.existsSync(out.filename) ? fs.readFileSync(out.filename, 'utf8') : '';
+    if (current !== out.content) {
+      process.stderr.write(`${out.filename} is out of date: run npm run codegen and commit the result.\n`);
+      failed = true;
+    }
+  }
+  const schema = spawnSync('npx', ['tsx', path.join(__dirname, 'readout-schema.ts'), '--check'], { stdio: 'inherit' });
+  if (schema.status !== 0) failed = true;
+  if (!failed) process.stdout.write('Generated code is up to date.\n');
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

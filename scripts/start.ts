@@ -1,0 +1,38 @@
+// npm start: Neo4j (local unless NEO4J_URI), migrations, the bundled readouts if the graph holds no document yet,
+// then the API. Ctrl-C or SIGTERM stops the API and the child Neo4j cleanly; the data stay in LOCAL_NEO4J_DIR.
+import { closeOnSignals, prepareGraph } from '../graph/bootstrap';
+import { loadConfig } from '../graph/config';
+import { createLogger } from '../graph/logger';
+import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/files';
+import { ingestReadouts } from '../graph/readout/ingest';
+import { graphCounts } from '../graph/stats';
+import { startHttpServer } from '../resolvers/http';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const graph = await prepareGraph(config, log);
+  let closeServer: (() => Promise<void>) | undefined;
+  closeOnSignals(async () => {
+    await closeServer?.();
+    await graph.close();
+  }, log);
+
+  if ((await graphCounts(graph.executor)).sources === 0) {
+    const report = await ingestReadouts(graph.executor, readReadoutFiles(findReadoutFiles([SEED_DIR])));
+    log.info(`Empty graph: loaded ${report.readouts.length} bundled readouts (${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships).`);
+  }
+  const server = await startHttpServer({ executor: graph.executor, config, log });
+  closeServer = () => server.close();
+  log.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  log.info(`  GraphQL endpoint  ${server.url}/graphql`);
+  log.info(`  Health            ${server.url}/healthz   Readiness ${server.url}/readyz`);
+  log.info(`  Mutations         ${config.editorToken ? 'enabled (Authorization: Bearer <GRAPH_EDITOR_TOKEN>)' : 'disabled (set GRAPH_EDITOR_TOKEN to enable)'}`);
+  log.info('Press Ctrl-C to stop.');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
