@@ -1,0 +1,34 @@
+// Test helpers for the API: a real HTTP server on a free port over the test Neo4j, and a small GraphQL client.
+import { loadConfig, type Config } from '../../graph/config';
+import type { GraphExecutor } from '../../graph/executor';
+import { createLogger } from '../../graph/logger';
+import { startHttpServer, type RunningServer } from '../../resolvers/http';
+
+export const EDITOR_TOKEN = 'test-editor-token-0123456789';
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  data: T | null | undefined;
+  errors: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] | undefined;
+}
+
+export interface TestServer extends RunningServer {
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+}
+
+export async function startTestServer(executor: GraphExecutor, overrides: Partial<Config> = {}): Promise<TestServer> {
+  const config: Config = { ...loadConfig(), editorToken: EDITOR_TOKEN, ...overrides };
+  const server = await startHttpServer({ executor, config, log: createLogger('error'), port: 0, host: '127.0.0.1' });
+  return {
+    ...server,
+    async gql(query, variables = {}, headers = {}) {
+      const res = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: unknown; errors?: GqlResponse['errors'] };
+      return { status: res.status, data: body.data as never, errors: body.errors };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// Test helpers for the graph layer: an executor on the test Neo4j, a reset to an empty graph (schema and theme
+// vocabulary kept), and loading readouts from text or from data/readouts.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../graph/config';
+import { GraphExecutor } from '../../graph/executor';
+import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../../graph/readout/files';
+import { ingestReadouts, type IngestReport } from '../../graph/readout/ingest';
+import { syncVocabulary } from '../../graph/themes';
+
+export function testExecutor(): GraphExecutor {
+  const config = loadConfig();
+  if (config.neo4j.uri === undefined) throw new Error('NEO4J_URI is not set: run the tests through jest (global setup).');
+  return new GraphExecutor({ ...config.neo4j, uri: config.neo4j.uri });
+}
+
+const WIPE = 'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
+
+export async function resetGraph(executor: GraphExecutor): Promise<void> {
+  await executor.runSchema(WIPE);
+  await syncVocabulary(executor);
+}
+
+export function seedInputs() {
+  return readReadoutFiles(findReadoutFiles([SEED_DIR]));
+}
+
+export function seed(executor: GraphExecutor): Promise<IngestReport> {
+  return ingestReadouts(executor, seedInputs());
+}
+
+export const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
+
+export function fixture(name: string): string {
+  return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+}
+
+/** Counts and a checksum of every node's and relationship's properties: equal graphs give equal snapshots. */
+export async function snapshot(executor: GraphExecutor): Promise<{ nodes: number; relationships: number; checksum: string }> {
+  const nodes = await executor.read(
+    'MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS labels, properties(n) AS props',
+  );
+  const rels = await executor.read(
+    'MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.id) AS a, type(r) AS type, coalesce(b.key, b.id) AS b, properties(r) AS props',
+  );
+  const canon = (v: unknown): string =>
+    JSON.stringify(v, (_k, x: unknown) =>
+      x !== null && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([p], [q]) => p.localeCompare(q)))
+        : x,
+    );
+  const lines = [...nodes.map(canon), ...rels.map(canon)].sort();
+  const checksum = createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
+  return { nodes: nodes.length, relationships: rels.length, checksum };
+}

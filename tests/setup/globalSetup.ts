@@ -1,0 +1,52 @@
+// Starts one throwaway Neo4j for the whole test run (temporary directory, free port) unless NEO4J_URI is given,
+// applies migrations, and hands the URI to the test workers through the environment.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../graph/config';
+import { GraphExecutor } from '../../graph/executor';
+import { startLocalNeo4j, type LocalNeo4j } from '../../graph/localNeo4j';
+import { createLogger } from '../../graph/logger';
+import { migrate } from '../../graph/migrations';
+import { syncVocabulary } from '../../graph/themes';
+
+declare global {
+  var __TEST_NEO4J__: { local: LocalNeo4j | undefined; dir: string | undefined } | undefined;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function globalSetup(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  let local: LocalNeo4j | undefined;
+  let dir: string | undefined;
+  let uri = config.neo4j.uri;
+  if (uri === undefined) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-test-neo4j-'));
+    const started = Date.now();
+    local = await startLocalNeo4j({ ...config.local, dir, port: await freePort(), pageCacheMb: 256, heapMb: 768 }, log);
+    uri = local.uri;
+    process.stderr.write(`\nTest Neo4j at ${uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    process.env.NEO4J_URI = uri;
+  }
+  globalThis.__TEST_NEO4J__ = { local, dir };
+  const executor = new GraphExecutor({ ...config.neo4j, uri });
+  try {
+    await migrate(executor);
+    await syncVocabulary(executor);
+  } finally {
+    await executor.close();
+  }
+}
