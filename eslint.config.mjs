@@ -17,6 +17,8 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['graph/config.ts'], rules: { 'no-restricted-properties': 'off' } },
+  // Config parsing, and the test setup that hands the test Neo4j's URI to the workers, may touch the environment.
+  { files: ['graph/config.ts', 'tests/setup/*.ts'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
 );

@@ -24,6 +24,11 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
 
+/** Cypher needs real integers for LIMIT/SKIP; JavaScript numbers are sent as floats. */
+export function int(n: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(Math.trunc(n));
+}
+
 function errorCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
 }

@@ -71,7 +71,7 @@ export interface DialogueRow extends Named {
   countries: string[];
   summary: string | null;
 }
-export interface DialogueSeriesRow extends Named {}
+export type DialogueSeriesRow = Named;
 export interface ThemeRow extends Named {
   description: string | null;
 }

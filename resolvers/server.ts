@@ -31,6 +31,11 @@ export function formatError(log: Logger) {
     if (original instanceof DomainError) {
       return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
     }
+    // Apollo re-codes validation errors as GRAPHQL_VALIDATION_FAILED; keep our own code (e.g. QUERY_TOO_COMPLEX).
+    const inner = error instanceof GraphQLError ? error.originalError : undefined;
+    if (inner instanceof GraphQLError && inner.extensions.code === ErrorCode.QueryTooComplex) {
+      return { message: inner.message, locations: formatted.locations, extensions: { code: ErrorCode.QueryTooComplex } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code) && (original instanceof GraphQLError || original === error)) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};

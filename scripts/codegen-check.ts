@@ -8,9 +8,12 @@ import config from '../codegen';
 
 async function main(): Promise<number> {
   let failed = false;
-  const outputs = await generate({ ...config, cwd: path.resolve(__dirname, '..') }, false);
+  const root = path.resolve(__dirname, '..');
+  // generate() is typed loosely; the shape below is what it returns when asked not to write files.
+  const outputs = (await generate({ ...config, cwd: root }, false)) as { filename: string; content: string }[];
   for (const out of outputs) {
-    const current = fs.existsSync(out.filename) ? fs.readFileSync(out.filename, 'utf8') : '';
+    const file = path.resolve(root, out.filename);
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
     if (current !== out.content) {
       process.stderr.write(`${out.filename} is out of date: run npm run codegen and commit the result.\n`);
       failed = true;

@@ -13,9 +13,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const graph = await prepareGraph(config, log);
-  let closeServer: (() => Promise<void>) | undefined;
+  const closing: { server?: () => Promise<void> } = {};
   closeOnSignals(async () => {
-    await closeServer?.();
+    await closing.server?.();
     await graph.close();
   }, log);
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     log.info(`Empty graph: loaded ${report.readouts.length} bundled readouts (${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships).`);
   }
   const server = await startHttpServer({ executor: graph.executor, config, log });
-  closeServer = () => server.close();
+  closing.server = () => server.close();
   log.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   log.info(`  GraphQL endpoint  ${server.url}/graphql`);
   log.info(`  Health            ${server.url}/healthz   Readiness ${server.url}/readyz`);

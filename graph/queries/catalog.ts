@@ -1,6 +1,6 @@
 // Small whole-graph listings: the countries present and the newest source documents.
 import { BadInputError } from '../errors';
-import type { Runner } from '../executor';
+import { int, type Runner } from '../executor';
 import type { EntityRow } from '../model';
 import { entityFromRow } from './rows';
 
@@ -17,5 +17,5 @@ export async function allCountries(run: Runner): Promise<EntityRow[]> {
 
 export async function latestSources(run: Runner, first: number): Promise<EntityRow[]> {
   if (!Number.isInteger(first) || first < 0 || first > 200) throw new BadInputError('first: must be between 0 and 200');
-  return rowsToEntities(await run(SOURCES, { first }));
+  return rowsToEntities(await run(SOURCES, { first: int(first) }));
 }

@@ -1,7 +1,7 @@
 // Filtered, keyset-paginated lists. The cursor encodes the last item's (order key, id), so a page costs an index
 // range scan whatever its position, and items inserted meanwhile do not shift later pages.
 import { BadInputError } from '../errors';
-import type { Runner } from '../executor';
+import { int, type Runner } from '../executor';
 import type { EntityRow, PageRow } from '../model';
 import { entityFromRow } from './rows';
 
@@ -101,7 +101,7 @@ export async function listPage(
     throw new BadInputError(`first: must be between 0 and ${MAX_PAGE}`);
   }
   const [afterKey, afterId] = after ? decodeCursor(after) : [null, null];
-  const params = { ...filters, afterKey, afterId, limit: first + 1 };
+  const params = { ...filters, afterKey, afterId, limit: int(first + 1) };
   const rows = await run(PAGE[list], params);
   const total = await run(COUNT[list], filters);
   const items = rows.slice(0, first).flatMap((r) => {

@@ -6,7 +6,7 @@ import { ENTITY_LABELS } from '../model';
 
 type Props = Record<string, unknown>;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const optStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const optNum = (v: unknown): number | null => (typeof v === 'number' ? v : null);

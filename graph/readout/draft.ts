@@ -6,7 +6,9 @@ import type { ReadoutIssue } from '../errors';
 import type { AgreementKind, OrgKind, Role, SourceKind } from '../model';
 import { normalizePersonName, normalizeText } from '../normalize';
 import { suggestThemes, type Vocabulary } from '../themes';
+import { lineAt, type LineMap } from './parse';
 import type { Readout } from './schema';
+import { closest, countryHint } from './suggest';
 
 /** Where an organisation lives for name matching: "in", "in-us" for multi-country bodies, "intl" for none. */
 export function orgScope(countries: string[]): string {
@@ -48,6 +50,8 @@ export interface DraftAgreement {
 }
 export interface Draft {
   file: string;
+  /** Where each path is in the file, for issues found later against the graph. */
+  lines: LineMap;
   source: { title: string; publisher: string; url: string | undefined; published: string; kind: SourceKind };
   dialogue: {
     name: string;
@@ -68,13 +72,28 @@ export interface Draft {
   agreements: DraftAgreement[];
 }
 
+/** The path of the j-th of [name, ...aliases]. */
+const namePath = (path: string, j: number) => (j === 0 ? `${path}.name` : `${path}.aliases[${j - 1}]`);
+
 export type DraftResult = { ok: true; draft: Draft } | { ok: false; issues: ReadoutIssue[] };
 
-export function buildDraft(readout: Readout, file: string, vocab: Vocabulary): DraftResult {
+/** Closest vocabulary themes to an unknown one: a near-spelling of any name or alias first, then shared words. */
+function themeHints(vocab: Vocabulary, name: string): string[] {
+  const spelled = closest(normalizeText(name), [...vocab.byName.keys()]);
+  const near = spelled === undefined ? undefined : vocab.byId.get(vocab.byName.get(spelled) ?? '')?.name;
+  return [...new Set([...(near === undefined ? [] : [near]), ...suggestThemes(vocab, name)])].slice(0, 3);
+}
+
+export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, lines: LineMap = new Map()): DraftResult {
   const issues: ReadoutIssue[] = [];
-  const fail = (path: string, message: string) => issues.push({ file, path, message });
+  const fail = (path: string, message: string) => issues.push({ file, path, line: lineAt(lines, path), message });
   const checkCountry = (code: string | undefined, path: string) => {
-    if (code !== undefined && !isCountryCode(code)) fail(path, `unknown country code ${code} (ISO 3166-1 alpha-2)`);
+    if (code !== undefined && !isCountryCode(code)) {
+      fail(path, `unknown country code ${code}${countryHint(code)}; codes are ISO 3166-1 alpha-2, listed in data/countries.json`);
+    }
+  };
+  const checkNamed = (name: string, path: string) => {
+    if (normalizeText(name) === '') fail(path, 'must contain letters or digits');
   };
 
   const d = readout.dialogue;
@@ -82,7 +101,9 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary): D
   if (new Set(d.countries).size !== d.countries.length) fail('dialogue.countries', 'lists a country twice');
   checkCountry(d.host, 'dialogue.host');
   if (d.host !== undefined && !d.countries.includes(d.host)) fail('dialogue.host', 'must be one of dialogue.countries');
-  if (d.end !== undefined && endsBefore(d.end, d.start)) fail('dialogue.end', `is before dialogue.start (${d.start})`);
+  if (d.end !== undefined && endsBefore(d.end, d.start)) fail('dialogue.end', `${d.end} is before dialogue.start (${d.start})`);
+  checkNamed(d.name, 'dialogue.name');
+  if (d.series !== undefined) checkNamed(d.series, 'dialogue.series');
 
   // Organisations: normalised names and aliases must not collide within one country scope.
   const orgNames = new Map<string, number>();
@@ -92,12 +113,15 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary): D
     const countries = o.countries ?? (o.country === undefined ? [] : [o.country]);
     countries.forEach((c, j) => checkCountry(c, o.countries ? `${path}.countries[${j}]` : `${path}.country`));
     const scope = orgScope(countries);
-    for (const n of [o.name, ...(o.aliases ?? [])]) {
+    checkNamed(o.name, `${path}.name`);
+    [o.name, ...(o.aliases ?? [])].forEach((n, j) => {
       const key = `${scope}|${normalizeText(n)}`;
       const other = orgNames.get(key);
-      if (other !== undefined && other !== i) fail(path, `"${n}" also names organizations[${other}] (duplicate organisation)`);
+      if (other !== undefined && other !== i) {
+        fail(namePath(path, j), `"${n}" also names organizations[${other}] (duplicate organisation)`);
+      }
       orgNames.set(key, i);
-    }
+    });
     return { name: o.name, kind: o.kind, countries, scope, aliases: o.aliases ?? [], partOf: undefined };
   });
 
@@ -122,17 +146,18 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary): D
     org.partOf = resolveOrg(o.partOf, org.countries[0], `organizations[${i}].partOf`);
     if (org.partOf.kind === 'local' && org.partOf.index === i) fail(`organizations[${i}].partOf`, 'an organisation cannot be part of itself');
   });
-  // partOf cycles inside the readout (A partOf B partOf A); cycles through the graph are checked when planning.
-  organizations.forEach((_, start) => {
-    const seen = new Set<number>([start]);
-    let at = organizations[start]?.partOf;
-    while (at?.kind === 'local') {
-      if (seen.has(at.index)) {
-        if (at.index === start) fail(`organizations[${start}].partOf`, 'forms a cycle of partOf references');
-        break;
-      }
-      seen.add(at.index);
+  // partOf cycles inside the readout (A partOf B partOf A), reported once at their first member; cycles through
+  // the graph are checked when planning.
+  organizations.forEach((org, start) => {
+    const trail = [start];
+    let at = org.partOf;
+    while (at?.kind === 'local' && !trail.includes(at.index)) {
+      trail.push(at.index);
       at = organizations[at.index]?.partOf;
+    }
+    if (at?.kind === 'local' && at.index === start && trail.length > 1 && Math.min(...trail) === start) {
+      const names = [...trail, start].map((i) => organizations[i]?.name ?? '?').join(' → ');
+      fail(`organizations[${start}].partOf`, `partOf forms a cycle: ${names}`);
     }
   });
 
@@ -143,12 +168,12 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary): D
     if (p.from !== undefined && p.to !== undefined && endsBefore(p.to, p.from)) fail(`${path}.to`, `is before ${path}.from`);
     const norm = normalizePersonName(p.name);
     if (norm === '') fail(`${path}.name`, 'is empty once honorifics and punctuation are removed');
-    for (const n of [p.name, ...(p.aliases ?? [])]) {
+    [p.name, ...(p.aliases ?? [])].forEach((n, j) => {
       const key = `${p.country}|${normalizePersonName(n)}`;
       const other = personNames.get(key);
-      if (other !== undefined && other !== i) fail(path, `"${n}" also names people[${other}] (duplicate person)`);
+      if (other !== undefined && other !== i) fail(namePath(path, j), `"${n}" also names people[${other}] (duplicate person)`);
       personNames.set(key, i);
-    }
+    });
     const organization = resolveOrg(p.organization, p.country, `${path}.organization`);
     return {
       name: p.name,
@@ -168,7 +193,7 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary): D
   const resolveTheme = (name: string, path: string): string | undefined => {
     const id = vocab.byName.get(normalizeText(name));
     if (id === undefined) {
-      const hint = suggestThemes(vocab, name);
+      const hint = themeHints(vocab, name);
       fail(path, `unknown theme "${name}"${hint.length ? ` (did you mean ${hint.map((h) => `"${h}"`).join(', ')}?)` : ''}; themes come from data/themes.yaml`);
     }
     return id;
@@ -188,20 +213,16 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary): D
   const agreements: DraftAgreement[] = readout.agreements.map((a, i) => {
     const path = `agreements[${i}]`;
     const key = normalizeText(a.name);
+    checkNamed(a.name, `${path}.name`);
     const other = agreementNames.get(key);
     if (other !== undefined) fail(`${path}.name`, `also names agreements[${other}] (duplicate agreement)`);
     agreementNames.set(key, i);
     const parties = a.parties.map((p, j) => resolveOrg(p, undefined, `${path}.parties[${j}]`));
     const partyKeys = parties.map((p) => (p.kind === 'local' ? `#${p.index}` : `${p.norm}`));
     if (new Set(partyKeys).size !== partyKeys.length) fail(`${path}.parties`, 'lists the same party twice');
-    return {
-      name: a.name,
-      kind: a.kind,
-      signed: a.signed,
-      parties,
-      themes: (a.themes ?? []).flatMap((t, j) => resolveTheme(t, `${path}.themes[${j}]`) ?? []),
-      summary: a.summary,
-    };
+    const themes = (a.themes ?? []).flatMap((t, j) => resolveTheme(t, `${path}.themes[${j}]`) ?? []);
+    if (new Set(themes).size !== themes.length) fail(`${path}.themes`, 'lists the same theme twice');
+    return { name: a.name, kind: a.kind, signed: a.signed, parties, themes, summary: a.summary };
   });
 
   const workingGroups = (d.workingGroups ?? []).map((w, i) => {
@@ -217,6 +238,7 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary): D
     ok: true,
     draft: {
       file,
+      lines,
       source: { ...readout.source, url: readout.source.url },
       dialogue: {
         name: d.name,

@@ -1,15 +1,20 @@
 // Turns readout text (YAML or JSON) into a schema-checked Readout, or a list of issues naming file, path and line.
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+// It also returns the line of every path in the document, so that later passes can point at the text too.
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ReadoutIssue } from '../errors';
-import { ReadoutSchema, type Readout } from './schema';
+import { DATE_HINT, READOUT_FIELDS, ReadoutSchema, type Readout } from './schema';
+import { didYouMean } from './suggest';
 
 export type ReadoutFormat = 'yaml' | 'json';
 
 /** Guard against pathological inputs before parsing: a readout is a few kilobytes. */
 export const MAX_READOUT_BYTES = 1024 * 1024;
 
-export type ParseResult = { ok: true; readout: Readout } | { ok: false; issues: ReadoutIssue[] };
+/** Line of each path in the document (`people[1].role`; '' is the document itself). */
+export type LineMap = ReadonlyMap<string, number>;
+
+export type ParseResult = { ok: true; readout: Readout; lines: LineMap } | { ok: false; issues: ReadoutIssue[] };
 
 /** `people[1].role` from ['people', 1, 'role']. */
 export function pathToString(path: readonly PropertyKey[]): string {
@@ -18,26 +23,118 @@ export function pathToString(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
-  // Walk up the path until a node with a position is found (a missing key points at its parent).
-  for (let n = path.length; n >= 0; n--) {
-    const node: unknown = doc.getIn(path.slice(0, n) as (string | number)[], true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+const LAST_SEGMENT = /(\.[^.[\]]+|\[\d+\])$/;
+
+/** The line of `path`, or of its nearest ancestor in the document: a missing field points at its parent. */
+export function lineAt(lines: LineMap, path: string): number | undefined {
+  for (let p = path; ; ) {
+    const line = lines.get(p);
+    if (line !== undefined) return line;
+    if (p === '') return undefined;
+    const up = p.replace(LAST_SEGMENT, '');
+    p = up === p ? '' : up;
   }
-  return undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value' && 'values' in issue && issue.values.length > 1) {
-    return `expected one of ${issue.values.map(String).join(', ')}`;
+/** Map entries are located at their key (the line a reader looks for), list items where they start. */
+function collectLines(doc: Document, counter: LineCounter): Map<string, number> {
+  const lines = new Map<string, number>();
+  const lineOf = (offset: number) => counter.linePos(offset).line;
+  const walk = (node: unknown, path: string) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || pair.key.range == null) continue;
+        const p = path === '' ? String(pair.key.value) : `${path}.${String(pair.key.value)}`;
+        lines.set(p, lineOf(pair.key.range[0]));
+        walk(pair.value, p);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const p = `${path}[${i}]`;
+        if (isNode(item) && item.range) lines.set(p, lineOf(item.range[0]));
+        walk(item, p);
+      });
+    }
+  };
+  if (isNode(doc.contents) && doc.contents.range) lines.set('', lineOf(doc.contents.range[0]));
+  walk(doc.contents, '');
+  return lines;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let at = raw;
+  for (const p of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PropertyKey, unknown>)[p];
   }
+  return at;
+}
+
+const TYPE_WORDS: Record<string, string> = { array: 'a list', object: 'a mapping', number: 'a number', string: 'text' };
+
+const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+
+/** A union error where exactly one branch got past the type check is really that branch's error. */
+function flatten(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const plausible = issue.errors.filter((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  const only = plausible.length === 1 ? plausible[0] : undefined;
+  if (only === undefined) return [issue];
+  return only.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] }));
+}
+
+/** One zod issue as readout issues: plain words, the offending value, the allowed values, a likely fix. */
+function describe(issue: z.core.$ZodIssue, raw: unknown): { path: PropertyKey[]; message: string }[] {
+  const path = [...issue.path];
   if (issue.code === 'unrecognized_keys') {
-    return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; see docs/readout-format.md`;
+    const allowed = READOUT_FIELDS[typeof path[0] === 'string' ? path[0] : ''] ?? [];
+    return issue.keys.map((key) => {
+      const hint = didYouMean(key, allowed);
+      return { path: [...path, key], message: `unknown field "${key}"${hint || `; allowed fields: ${allowed.join(', ')}`}` };
+    });
   }
-  if (issue.code === 'invalid_union') {
-    return issue.message === 'Invalid input' ? 'expected a theme name, or an object with name and optional note' : issue.message;
+  const value = valueAt(raw, path);
+  const allowed = issue.code === 'invalid_value' ? issue.values.map(String) : [];
+  if (value === undefined) {
+    const expected =
+      allowed.length > 1 ? `; expected one of ${allowed.join(', ')}` : allowed.length === 1 ? `; expected "${allowed[0]}"` : '';
+    return [{ path, message: `required${expected}` }];
   }
-  return issue.message;
+  if (issue.code === 'invalid_value' && allowed.length > 1) {
+    return [{ path, message: `${show(value)} is not allowed; expected one of ${allowed.join(', ')}${didYouMean(String(value), allowed)}` }];
+  }
+  if (issue.code === 'invalid_value') return [{ path, message: `expected "${allowed.join('')}", got ${show(value)}` }];
+  if (issue.message === DATE_HINT) {
+    // A yyyy-mm(-dd) shape with an impossible month or day: say so rather than repeat the format.
+    const calendar = typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value);
+    return [{ path, message: calendar ? `${value} is not a real calendar date` : `${DATE_HINT}, got ${show(value)}` }];
+  }
+  if (issue.code === 'invalid_type') {
+    const custom = !issue.message.startsWith('Invalid input');
+    const expected = custom ? issue.message : `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+    return [{ path, message: `${expected}, got ${show(value)}` }];
+  }
+  return [{ path, message: issue.message }];
+}
+
+function syntaxIssue(file: string, fmt: ReadoutFormat, message: string, line?: number, col?: number): ReadoutIssue {
+  // formatIssue shows a line only next to a path, so the position is also part of the message.
+  const at = line === undefined ? '' : ` at line ${line}${col === undefined ? '' : `, column ${col}`}`;
+  return { file, path: '', line, message: `malformed ${fmt.toUpperCase()}${at}: ${message}` };
+}
+
+function parseJson(text: string, file: string): { ok: true; raw: unknown } | { ok: false; issue: ReadoutIssue } {
+  try {
+    return { ok: true, raw: JSON.parse(text) as unknown };
+  } catch (e) {
+    const message = (e as Error).message;
+    const pos = /at position (\d+)/.exec(message)?.[1];
+    const offset = pos === undefined ? (/end of JSON/.test(message) ? text.length : undefined) : Number(pos);
+    const before = offset === undefined ? undefined : text.slice(0, offset).split('\n');
+    const line = before?.length;
+    const col = before === undefined ? undefined : (before[before.length - 1]?.length ?? 0) + 1;
+    return { ok: false, issue: syntaxIssue(file, 'json', message.replace(/ in JSON at position.*$/, ''), line, col) };
+  }
 }
 
 export function parseReadout(text: string, file: string, format?: ReadoutFormat): ParseResult {
@@ -45,47 +142,46 @@ export function parseReadout(text: string, file: string, format?: ReadoutFormat)
     return { ok: false, issues: [{ file, path: '', message: `file is larger than ${MAX_READOUT_BYTES} bytes` }] };
   }
   const fmt = format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
+  const counter = new LineCounter();
+  // JSON is (nearly) YAML 1.2, so one parser gives line numbers for both; duplicate keys are refused in both.
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
+  let raw: unknown;
   if (fmt === 'json') {
+    const json = parseJson(text, file);
+    if (!json.ok) return { ok: false, issues: [json.issue] };
+    raw = json.raw;
+    const dup = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+    if (dup) return { ok: false, issues: [syntaxIssue(file, fmt, 'a key appears twice in one object', dup.linePos?.[0]?.line)] };
+  } else {
+    // Only the first syntax error: the ones after it are usually its echoes.
+    const first = doc.errors[0];
+    if (first) {
+      const message = (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '');
+      return { ok: false, issues: [syntaxIssue(file, fmt, message, first.linePos?.[0]?.line, first.linePos?.[0]?.col)] };
+    }
     try {
-      JSON.parse(text);
+      raw = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {
-      return { ok: false, issues: [{ file, path: '', message: `malformed JSON: ${(e as Error).message}` }] };
+      return { ok: false, issues: [syntaxIssue(file, fmt, (e as Error).message)] };
     }
   }
-  const counter = new LineCounter();
-  // JSON is YAML 1.2, so one parser gives line numbers for both; duplicate keys and aliases bombs are refused.
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => ({
-        file,
-        path: '',
-        line: e.linePos?.[0]?.line,
-        message: `malformed ${fmt.toUpperCase()}: ${(e.message.split('\n')[0] ?? e.code).replace(/ at line \d+, column \d+:?$/, '')}`,
-      })),
-    };
-  }
-  let raw: unknown;
-  try {
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return { ok: false, issues: [{ file, path: '', message: `malformed ${fmt.toUpperCase()}: ${(e as Error).message}` }] };
-  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, issues: [{ file, path: '', message: 'expected a mapping with format, source, dialogue, …' }] };
+    const what = raw === null || raw === undefined ? 'the file is empty' : 'the file is not a mapping';
+    return { ok: false, issues: [{ file, path: '', message: `${what}; a readout starts with format: readout/v1` }] };
   }
+  // For JSON with syntax YAML does not accept, the data is still right; only the lines are missing.
+  const lines = doc.errors.length === 0 ? collectLines(doc, counter) : new Map<string, number>();
   const parsed = ReadoutSchema.safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => ({
-        file,
-        path: pathToString(i.path),
-        line: lineOf(doc, counter, i.path),
-        message: describeIssue(i),
-      })),
+      issues: parsed.error.issues.flatMap(flatten).flatMap((issue) =>
+        describe(issue, raw).map(({ path, message }) => {
+          const p = pathToString(path);
+          return { file, path: p, line: lineAt(lines, p), message };
+        }),
+      ),
     };
   }
-  return { ok: true, readout: parsed.data };
+  return { ok: true, readout: parsed.data, lines };
 }

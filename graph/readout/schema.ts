@@ -10,17 +10,20 @@ const text = (max: number, what: string) =>
     .min(1, `${what} must not be empty`)
     .max(max, `${what} is longer than ${max} characters`);
 
-const DATE_HINT = 'expected a date as yyyy, yyyy-mm or yyyy-mm-dd';
-// YAML reads a bare year (`start: 2024`) as a number: accept it as the year it obviously is.
+export const DATE_HINT = 'expected a date as yyyy, yyyy-mm or yyyy-mm-dd';
+// YAML reads a bare year (`start: 2024`) as a number: accept it as the year it obviously is. The calendar check
+// only runs on well-formed strings, so a malformed date gets one message, not two.
 const partialDate = z
   .union(
     [
       z.string().regex(PARTIAL_DATE_PATTERN, DATE_HINT),
-      z.number().int().min(1000).max(9999).transform(String),
+      z.number({ error: DATE_HINT }).int(DATE_HINT).min(1000, DATE_HINT).max(9999, DATE_HINT).transform(String),
     ],
     { error: DATE_HINT },
   )
-  .refine(isValidPartialDate, 'not a real calendar date')
+  .refine((s) => typeof s !== 'string' || !PARTIAL_DATE_PATTERN.test(s) || isValidPartialDate(s), {
+    error: (issue) => `${String(issue.input)} is not a real calendar date`,
+  })
   .describe('A date of year, month or day precision: yyyy, yyyy-mm or yyyy-mm-dd.');
 
 const countryCode = z
@@ -60,8 +63,15 @@ export const DialogueSchema = z.strictObject({
 
 export const OrganizationSchema = z.strictObject({
   name: text(300, 'organization name'),
-  country: countryCode.optional().describe('Country the organisation belongs to.'),
-  countries: z.array(countryCode).min(2).max(60).optional().describe('For bodies of several countries.'),
+  country: countryCode
+    .optional()
+    .describe('Country the organisation belongs to; leave out country and countries for an international body.'),
+  countries: z
+    .array(countryCode)
+    .min(2, 'countries needs at least two codes; use country for a body of one country')
+    .max(60)
+    .optional()
+    .describe('Instead of country, for bodies of several countries (e.g. a joint working group).'),
   kind: z.enum(ORG_KINDS),
   aliases: nameList('alias').optional().describe('Other names and abbreviations, e.g. MHA.'),
   partOf: text(300, 'partOf').optional().describe('Parent organisation, by name or alias.'),
@@ -79,10 +89,13 @@ export const PersonSchema = z.strictObject({
   to: partialDate.optional().describe('When the post ended, if the source says.'),
 });
 
-export const ThemeRefSchema = z.union([
-  text(200, 'theme'),
-  z.strictObject({ name: text(200, 'theme name'), note: text(2000, 'theme note').optional() }),
-]);
+export const ThemeObjectSchema = z.strictObject({
+  name: text(200, 'theme name').describe('A theme name or alias from data/themes.yaml.'),
+  note: text(2000, 'theme note').optional().describe('What was said about the theme, in your own words.'),
+});
+
+export const THEME_REF_HINT = 'expected a theme name, or an object with name and optional note';
+export const ThemeRefSchema = z.union([text(200, 'theme'), ThemeObjectSchema], { error: THEME_REF_HINT });
 
 export const AgreementSchema = z.strictObject({
   name: text(500, 'agreement name'),
@@ -106,6 +119,17 @@ export const ReadoutSchema = z
   .describe('One readout: a source document describing one dialogue.');
 
 export type Readout = z.infer<typeof ReadoutSchema>;
+
+/** The fields each kind of object accepts, keyed by the first segment of its path ('' for the top level). */
+export const READOUT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(ReadoutSchema.shape),
+  source: Object.keys(SourceSchema.shape),
+  dialogue: Object.keys(DialogueSchema.shape),
+  organizations: Object.keys(OrganizationSchema.shape),
+  people: Object.keys(PersonSchema.shape),
+  themes: Object.keys(ThemeObjectSchema.shape),
+  agreements: Object.keys(AgreementSchema.shape),
+};
 export type ReadoutOrganization = z.infer<typeof OrganizationSchema>;
 export type ReadoutPerson = z.infer<typeof PersonSchema>;
 

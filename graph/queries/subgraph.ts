@@ -1,0 +1,144 @@
+// The neighbourhood of some entities, breadth-first, as plain nodes and edges for visualisation tools. Costs one
+// statement for the start nodes, one per level and one for the edges, whatever the number of nodes. Hubs (a
+// country, a theme, a document) can have many thousands of neighbours, so each level reads at most as many new
+// nodes as still fit (plus one, to know whether it was cut short) and never sorts a hub's whole neighbourhood.
+import { BadInputError, NotFoundError } from '../errors';
+import { int, type Runner } from '../executor';
+import {
+  EDGE_TYPES,
+  ENTITY_LABELS,
+  labelOfId,
+  type EdgeType,
+  type EntityLabel,
+  type EntityRow,
+  type GraphNodeRow,
+  type SubgraphRow,
+} from '../model';
+import { edgeRowFrom } from './paths';
+import { entityFromRow, entityLabel, publicProperties } from './rows';
+
+export const SUBGRAPH_MAX_IDS = 100;
+export const SUBGRAPH_MAX_DEPTH = 3;
+export const SUBGRAPH_MAX_NODES = 2000;
+
+/** Binds `n` to each node of $frontier ({Label: [ids]}) through the label's id index: no label-less scans. */
+const FRONTIER = ENTITY_LABELS.map(
+  (l) => `UNWIND $frontier.${l} AS id MATCH (n:${l} {id: id}) RETURN n`,
+).join('\n  UNION ALL\n  ');
+
+/** Posts are dropped unless held during $atFrom..$atTo (both null: no date filter); other edges always pass. */
+const HELD = `($atFrom IS NULL OR type(r) <> 'HOLDS_POST' OR (r.validFrom <= $atTo AND r.validTo >= $atFrom))`;
+
+const START = `CALL () {
+  ${FRONTIER}
+}
+RETURN labels(n) AS labels, properties(n) AS props`;
+
+/**
+ * One BFS level. Frontier nodes are taken fewest-edges first (degrees are stored counts, so this is cheap), so a
+ * hub cannot crowd out the specific neighbours of people and dialogues; both LIMITs stop reading a hub early.
+ */
+const levelQuery = (types: string) => `CALL () {
+  ${FRONTIER}
+}
+WITH n ORDER BY COUNT { (n)-[:${types}]-() }, n.id
+CALL (n) {
+  MATCH (n)-[r:${types}]-(m)
+  WHERE NOT m.id IN $seen AND ${HELD}
+  RETURN m LIMIT $cap
+}
+WITH DISTINCT m LIMIT $cap
+RETURN labels(m) AS labels, properties(m) AS props`;
+
+/** Edges among the chosen nodes, each found once from its start node (hubs have few outgoing edges). */
+const edgesQuery = (types: string) => `CALL () {
+  ${FRONTIER}
+}
+MATCH (n)-[r:${types}]->(m)
+WHERE m.id IN $ids AND ${HELD}
+RETURN type(r) AS type, n.id AS source, m.id AS target, properties(r) AS props`;
+
+/** Query texts per set of edge types, built only from EDGE_TYPES itself. */
+const QUERIES = new Map<string, { level: string; edges: string }>();
+function queriesFor(types: readonly EdgeType[]): { level: string; edges: string } {
+  const key = EDGE_TYPES.filter((t) => types.includes(t)).join('|');
+  let q = QUERIES.get(key);
+  if (q === undefined) {
+    q = { level: levelQuery(key), edges: edgesQuery(key) };
+    QUERIES.set(key, q);
+  }
+  return q;
+}
+
+function byLabel(ids: Iterable<string>): Record<EntityLabel, string[]> {
+  const out = Object.fromEntries(ENTITY_LABELS.map((l) => [l, [] as string[]])) as Record<
+    EntityLabel,
+    string[]
+  >;
+  for (const id of ids) {
+    const label = labelOfId(id);
+    if (label !== undefined) out[label].push(id);
+  }
+  return out;
+}
+
+function toGraphNode(e: EntityRow): GraphNodeRow {
+  return { id: e.id, type: e.__typename, label: entityLabel(e), properties: publicProperties(e) };
+}
+
+function checkInt(name: string, v: number, min: number, max: number): void {
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new BadInputError(`${name}: must be between ${min} and ${max}`);
+}
+
+export interface SubgraphOptions {
+  ids: readonly string[];
+  depth: number;
+  maxNodes: number;
+  /** Edge types to follow; null or empty: every exposed type. */
+  types: readonly EdgeType[] | null;
+  /** Keep only posts held during this period (bounds yyyy-mm-dd). */
+  at: { from: string; to: string } | null;
+}
+
+export async function fetchSubgraph(run: Runner, opts: SubgraphOptions): Promise<SubgraphRow> {
+  const ids = [...new Set(opts.ids)];
+  checkInt('ids', ids.length, 1, SUBGRAPH_MAX_IDS);
+  checkInt('depth', opts.depth, 0, SUBGRAPH_MAX_DEPTH);
+  checkInt('maxNodes', opts.maxNodes, 1, SUBGRAPH_MAX_NODES);
+  const q = queriesFor(opts.types && opts.types.length > 0 ? opts.types : EDGE_TYPES);
+  const atParams = { atFrom: opts.at?.from ?? null, atTo: opts.at?.to ?? null };
+
+  const found = new Map<string, EntityRow>();
+  for (const r of await run(START, { frontier: byLabel(ids) })) {
+    const e = entityFromRow(r);
+    if (e !== undefined) found.set(e.id, e);
+  }
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new NotFoundError(`ids: no entity with id ${missing.join(', ')}`);
+
+  // Start nodes in the order given; then each level, sorted by id, until depth or maxNodes is reached.
+  const nodes = new Map<string, EntityRow>();
+  for (const id of ids.slice(0, opts.maxNodes)) nodes.set(id, found.get(id) as EntityRow);
+  let truncated = ids.length > opts.maxNodes;
+  let frontier = [...nodes.keys()];
+  for (let level = 1; level <= opts.depth && frontier.length > 0 && !truncated; level += 1) {
+    const room = opts.maxNodes - nodes.size;
+    const rows = await run(q.level, {
+      frontier: byLabel(frontier),
+      seen: [...nodes.keys()],
+      cap: int(room + 1),
+      ...atParams,
+    });
+    const next = rows.map(entityFromRow).filter((e): e is EntityRow => e !== undefined);
+    if (next.length > room) truncated = true;
+    const added = next.slice(0, room).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const e of added) nodes.set(e.id, e);
+    frontier = added.map((e) => e.id);
+  }
+
+  const all = [...nodes.keys()];
+  const edgeRows = await run(q.edges, { frontier: byLabel(all), ids: all, ...atParams });
+  const edges = edgeRows.map(edgeRowFrom).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { nodes: [...nodes.values()].map(toGraphNode), edges, truncated };
+}
