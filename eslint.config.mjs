@@ -3,7 +3,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'graph/neo4j-launcher/target/', 'resolvers/__generated__/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      'graph/neo4j-launcher/target/',
+      'resolvers/__generated__/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -18,7 +26,10 @@ export default tseslint.config(
     },
   },
   // Config parsing, and the test setup that hands the test Neo4j's URI to the workers, may touch the environment.
-  { files: ['graph/config.ts', 'tests/setup/*.ts'], rules: { 'no-restricted-properties': 'off' } },
+  { files: ['graph/config.ts', 'tests/**/*.ts'], rules: { 'no-restricted-properties': 'off' } },
   { files: ['**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
-  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
 );

@@ -48,9 +48,13 @@ export interface Candidate {
 export class AmbiguousNameError extends DomainError {
   constructor(kind: string, name: string, candidates: Candidate[]) {
     const list = candidates.map((c) => `${c.name} (${c.id})`).join(', ');
-    super(ErrorCode.Ambiguous, `The ${kind} name "${name}" matches ${candidates.length} entities: ${list}. Ask by id.`, {
-      candidates,
-    });
+    super(
+      ErrorCode.Ambiguous,
+      `The ${kind} name "${name}" matches ${candidates.length} entities: ${list}. Ask by id.`,
+      {
+        candidates,
+      },
+    );
   }
 }
 
@@ -103,9 +107,13 @@ export class InvalidReadoutError extends DomainError {
   constructor(issues: ReadoutIssue[]) {
     const shown = issues.slice(0, 20).map(formatIssue);
     const more = issues.length > 20 ? `\n… and ${issues.length - 20} more` : '';
-    super(ErrorCode.InvalidReadout, `Invalid readout (${issues.length} problem(s)):\n${shown.join('\n')}${more}`, {
-      issues,
-    });
+    super(
+      ErrorCode.InvalidReadout,
+      `Invalid readout (${issues.length} problem(s)):\n${shown.join('\n')}${more}`,
+      {
+        issues,
+      },
+    );
     this.issues = issues;
   }
 }

@@ -1,7 +1,12 @@
 // The one owner of the Neo4j driver. Every statement goes through here: reads in read transactions (routed to
 // followers on a cluster), writes in write transactions, sessions closed in `finally`, driver errors mapped to
 // domain errors, and a statement counter the N+1 tests read.
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
 import { ServiceUnavailableError, TimeoutError } from './errors';
 
 export type Params = Record<string, unknown>;
@@ -18,7 +23,11 @@ export interface ExecutorOptions {
   queryTimeoutMs: number;
 }
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
@@ -30,7 +39,9 @@ export function int(n: number): ReturnType<typeof neo4j.int> {
 }
 
 function errorCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string'
+    ? e.code
+    : undefined;
 }
 
 /** Maps driver errors that clients should see as such; anything else is rethrown untouched (and masked later). */
@@ -38,7 +49,9 @@ export function mapNeo4jError(e: unknown): unknown {
   const code = errorCode(e);
   if (code !== undefined && UNAVAILABLE_CODES.has(code)) return new ServiceUnavailableError();
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
-    return new TimeoutError('The query took longer than the configured limit and was stopped; narrow it and retry.');
+    return new TimeoutError(
+      'The query took longer than the configured limit and was stopped; narrow it and retry.',
+    );
   }
   return e;
 }
@@ -60,7 +73,9 @@ export class GraphExecutor {
 
   constructor(opts: ExecutorOptions) {
     const auth =
-      opts.user !== undefined && opts.password !== undefined ? neo4j.auth.basic(opts.user, opts.password) : undefined;
+      opts.user !== undefined && opts.password !== undefined
+        ? neo4j.auth.basic(opts.user, opts.password)
+        : undefined;
     this.driver = neo4j.driver(opts.uri, auth, {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 50,
@@ -112,12 +127,17 @@ export class GraphExecutor {
 
   /** Several statements in one read transaction, through a Runner. */
   withRead<T>(work: (run: Runner) => Promise<T>): Promise<T> {
-    return this.readTx((tx) => work(async (cypher, params = {}) => toRows(await this.run(tx, cypher, params))));
+    return this.readTx((tx) =>
+      work(async (cypher, params = {}) => toRows(await this.run(tx, cypher, params))),
+    );
   }
 
   /** Several statements in one write transaction (committed together, retried together). */
   withWrite<T>(work: (run: Runner) => Promise<T>, timeoutMs?: number): Promise<T> {
-    return this.writeTx((tx) => work(async (cypher, params = {}) => toRows(await this.run(tx, cypher, params))), timeoutMs);
+    return this.writeTx(
+      (tx) => work(async (cypher, params = {}) => toRows(await this.run(tx, cypher, params))),
+      timeoutMs,
+    );
   }
 
   /** Runs writes in a transaction that is always rolled back: a dry run sees its own effects, the graph none. */

@@ -69,7 +69,9 @@ export function ensureLauncherBuilt(log: Logger): void {
   }
   const major = javaMajorVersion();
   if (major !== undefined && major < 17) {
-    throw new LocalNeo4jError(`Java ${major} found, but Neo4j 5.26 needs Java 17 or newer. Install Java 17 and retry.`);
+    throw new LocalNeo4jError(
+      `Java ${major} found, but Neo4j 5.26 needs Java 17 or newer. Install Java 17 and retry.`,
+    );
   }
   const hash = sourceHash();
   const libDir = path.join(TARGET, 'lib');
@@ -79,12 +81,18 @@ export function ensureLauncherBuilt(log: Logger): void {
       'No Maven found. The local Neo4j is built with Maven on first use: install it (Debian: apt-get install maven), or set NEO4J_URI to use an existing Neo4j.',
     );
   }
-  log.info('Building the local Neo4j launcher with Maven (first run only; downloads Neo4j from Maven Central)…');
+  log.info(
+    'Building the local Neo4j launcher with Maven (first run only; downloads Neo4j from Maven Central)…',
+  );
   const started = Date.now();
-  const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const r = spawnSync(
+    'mvn',
+    ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   if (r.status !== 0) {
     const out = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-30).join('\n');
     throw new LocalNeo4jError(

@@ -33,7 +33,9 @@ export const EDGE_TYPES = [
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
 /** Edges that state a fact asserted by documents: each carries `sources`, the ids of the documents. */
-export const FACT_EDGE_TYPES: readonly EdgeType[] = EDGE_TYPES.filter((t) => t !== 'BROADER' && t !== 'MENTIONS');
+export const FACT_EDGE_TYPES: readonly EdgeType[] = EDGE_TYPES.filter(
+  (t) => t !== 'BROADER' && t !== 'MENTIONS',
+);
 
 export const ORG_KINDS = ['ministry', 'department', 'agency', 'academy', 'working_group', 'other'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];

@@ -2,23 +2,48 @@
 // an honorific ("Shri Ajay Bhalla", "ajay  bhalla") normalise to the same key and so name the same entity.
 
 const HONORIFICS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'shri', 'sri', 'smt', 'shrimati', 'kumari', 'sir',
-  'dame', 'lord', 'lady', 'hon', 'honble', 'honourable', 'honorable', 'his excellency', 'her excellency', 'he', 'she',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'professor',
+  'shri',
+  'sri',
+  'smt',
+  'shrimati',
+  'kumari',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'hon',
+  'honble',
+  'honourable',
+  'honorable',
+  'his excellency',
+  'her excellency',
+  'he',
+  'she',
 ]);
 
 /** Lower case, no diacritics, punctuation and dashes as spaces (apostrophes dropped), spaces collapsed. */
 export function normalizeText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    // Initialisms: "U.S." and "U.K." become "us" and "uk", not "u s".
-    .replace(/(?<=(?:^|[^\p{L}])\p{L})\.(?=\p{L}(?:[^\p{L}]|$))/gu, '')
-    .replace(/['’‘`]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      // Initialisms: "U.S." and "U.K." become "us" and "uk", not "u s".
+      .replace(/(?<=(?:^|[^\p{L}])\p{L})\.(?=\p{L}(?:[^\p{L}]|$))/gu, '')
+      .replace(/['’‘`]/g, '')
+      .replace(/&/g, ' and ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .replace(/\s+/g, ' ')
+  );
 }
 
 /** Like normalizeText, and also drops leading honorifics: used for people's names. */

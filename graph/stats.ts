@@ -15,5 +15,9 @@ export interface GraphCounts {
 
 export async function graphCounts(executor: GraphExecutor): Promise<GraphCounts> {
   const [row] = await executor.read(COUNTS);
-  return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0), sources: Number(row?.sources ?? 0) };
+  return {
+    nodes: Number(row?.nodes ?? 0),
+    relationships: Number(row?.relationships ?? 0),
+    sources: Number(row?.sources ?? 0),
+  };
 }

@@ -92,7 +92,12 @@ export function loadVocabulary(): Vocabulary {
 export function suggestThemes(vocab: Vocabulary, name: string, max = 3): string[] {
   const words = new Set(normalizeText(name).split(' '));
   return vocab.themes
-    .map((t) => ({ t, score: normalizeText(t.name).split(' ').filter((w) => words.has(w)).length }))
+    .map((t) => ({
+      t,
+      score: normalizeText(t.name)
+        .split(' ')
+        .filter((w) => words.has(w)).length,
+    }))
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score)
     .slice(0, max)
@@ -131,7 +136,10 @@ export async function syncVocabulary(executor: GraphExecutor, vocab = loadVocabu
     description: t.description ?? null,
     sortKey: normalizeText(t.name),
     broader: t.broader,
-    names: [...new Set([t.name, ...t.aliases].map(normalizeText))].map((norm) => ({ key: `Theme||${norm}`, norm })),
+    names: [...new Set([t.name, ...t.aliases].map(normalizeText))].map((norm) => ({
+      key: `Theme||${norm}`,
+      norm,
+    })),
   }));
   await executor.writeTx(async (tx) => {
     await executor.run(tx, SYNC_THEMES, { themes });

@@ -14,7 +14,9 @@ export const agreementResolvers: Resolvers = {
         from: args.from ? period(args.from, 'from').from : null,
         to: args.to ? period(args.to, 'to').to : null,
       };
-      const page = await ctx.executor.withRead((run) => listPage(run, 'agreements', filters, args.first, args.after));
+      const page = await ctx.executor.withRead((run) =>
+        listPage(run, 'agreements', filters, args.first, args.after),
+      );
       return toConnection({
         ...page,
         items: page.items.flatMap((i) => (i.node.__typename === 'Agreement' ? [{ ...i, node: i.node }] : [])),
@@ -23,9 +25,11 @@ export const agreementResolvers: Resolvers = {
   },
   Agreement: {
     parties: (a, _, ctx) => ctx.loaders.parties.load(a.id),
-    dialogue: async (a, _, ctx) => only(await ctx.loaders.neighbours.agreementDialogue.load(a.id), 'Dialogue')[0] ?? null,
+    dialogue: async (a, _, ctx) =>
+      only(await ctx.loaders.neighbours.agreementDialogue.load(a.id), 'Dialogue')[0] ?? null,
     themes: async (a, _, ctx) => only(await ctx.loaders.neighbours.agreementThemes.load(a.id), 'Theme'),
-    sources: async (a, _, ctx) => only(await ctx.loaders.neighbours.mentionedByAgreement.load(a.id), 'Source'),
+    sources: async (a, _, ctx) =>
+      only(await ctx.loaders.neighbours.mentionedByAgreement.load(a.id), 'Source'),
     relations: (a, args, ctx) => relationsOf(ctx, a.id, args.types),
   },
   AgreementParty: {

@@ -28,12 +28,15 @@ export const countryResolvers: Resolvers = {
     },
     countries: async (_, __, ctx) => only(await ctx.executor.withRead((run) => allCountries(run)), 'Country'),
     source: (_, args, ctx) => load(ctx, args.id, 'Source'),
-    sources: async (_, args, ctx) => only(await ctx.executor.withRead((run) => latestSources(run, args.first)), 'Source'),
+    sources: async (_, args, ctx) =>
+      only(await ctx.executor.withRead((run) => latestSources(run, args.first)), 'Source'),
   },
   Country: {
-    organizations: async (c, _, ctx) => only(await ctx.loaders.neighbours.countryOrganizations.load(c.id), 'Organization'),
+    organizations: async (c, _, ctx) =>
+      only(await ctx.loaders.neighbours.countryOrganizations.load(c.id), 'Organization'),
     people: async (c, _, ctx) => only(await ctx.loaders.neighbours.countryPeople.load(c.id), 'Person'),
-    dialogues: async (c, _, ctx) => only(await ctx.loaders.neighbours.countryDialogues.load(c.id), 'Dialogue'),
+    dialogues: async (c, _, ctx) =>
+      only(await ctx.loaders.neighbours.countryDialogues.load(c.id), 'Dialogue'),
     relations: (c, args, ctx) => relationsOf(ctx, c.id, args.types),
   },
   Source: {

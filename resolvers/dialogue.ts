@@ -15,7 +15,9 @@ export const dialogueResolvers: Resolvers = {
         from: args.from ? period(args.from, 'from').from : null,
         to: args.to ? period(args.to, 'to').to : null,
       };
-      const page = await ctx.executor.withRead((run) => listPage(run, 'dialogues', filters, args.first, args.after));
+      const page = await ctx.executor.withRead((run) =>
+        listPage(run, 'dialogues', filters, args.first, args.after),
+      );
       return toConnection({
         ...page,
         items: page.items.flatMap((i) => (i.node.__typename === 'Dialogue' ? [{ ...i, node: i.node }] : [])),
@@ -23,13 +25,16 @@ export const dialogueResolvers: Resolvers = {
     },
   },
   Dialogue: {
-    series: async (d, _, ctx) => only(await ctx.loaders.neighbours.dialogueSeries.load(d.id), 'DialogueSeries')[0] ?? null,
+    series: async (d, _, ctx) =>
+      only(await ctx.loaders.neighbours.dialogueSeries.load(d.id), 'DialogueSeries')[0] ?? null,
     host: (d, _, ctx) => (d.host ? load(ctx, countryId(d.host), 'Country') : null),
     countries: (d, _, ctx) => loadMany(ctx, d.countries.map(countryId), 'Country'),
     participants: (d, _, ctx) => ctx.loaders.attendanceByDialogue.load(d.id),
     themes: (d, _, ctx) => ctx.loaders.discussedThemes.load(d.id),
-    agreements: async (d, _, ctx) => only(await ctx.loaders.neighbours.dialogueAgreements.load(d.id), 'Agreement'),
-    workingGroups: async (d, _, ctx) => only(await ctx.loaders.neighbours.dialogueWorkingGroups.load(d.id), 'Organization'),
+    agreements: async (d, _, ctx) =>
+      only(await ctx.loaders.neighbours.dialogueAgreements.load(d.id), 'Agreement'),
+    workingGroups: async (d, _, ctx) =>
+      only(await ctx.loaders.neighbours.dialogueWorkingGroups.load(d.id), 'Organization'),
     sources: async (d, _, ctx) => only(await ctx.loaders.neighbours.mentionedByDialogue.load(d.id), 'Source'),
     relations: (d, args, ctx) => relationsOf(ctx, d.id, args.types),
   },

@@ -34,7 +34,11 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
 function cors(origins: string[] | undefined) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const origin = req.headers.origin;
-    if (origin !== undefined && origins !== undefined && (origins.includes('*') || origins.includes(origin))) {
+    if (
+      origin !== undefined &&
+      origins !== undefined &&
+      (origins.includes('*') || origins.includes(origin))
+    ) {
       res.setHeader('Access-Control-Allow-Origin', origins.includes('*') ? '*' : origin);
       res.setHeader('Vary', 'Origin');
       res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization, Apollo-Require-Preflight');
@@ -75,7 +79,9 @@ export async function startHttpServer(opts: {
   app.get('/readyz', async (_req, res) => {
     const reachable = await executor.ping();
     const migrated = reachable ? await isMigrated(executor).catch(() => false) : false;
-    res.status(reachable && migrated ? 200 : 503).json({ status: reachable && migrated ? 'ready' : 'unavailable', neo4j: reachable, migrated });
+    res
+      .status(reachable && migrated ? 200 : 503)
+      .json({ status: reachable && migrated ? 'ready' : 'unavailable', neo4j: reachable, migrated });
   });
   opts.extend?.(app);
 
@@ -87,18 +93,36 @@ export async function startHttpServer(opts: {
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        Promise.resolve(createContext(executor, config, tokenMatches(req.headers.authorization, config.editorToken))),
+        Promise.resolve(
+          createContext(executor, config, tokenMatches(req.headers.authorization, config.editorToken)),
+        ),
     }),
   );
   // Body too large, malformed JSON: a clear JSON error instead of express's HTML page.
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = err.status ?? 500;
-    if (status >= 500) log.error(`HTTP error: ${err.stack ?? err.message}`);
-    const message =
-      err.type === 'entity.too.large' ? `Request body larger than ${MAX_BODY}.` : status < 500 ? err.message : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
-  });
+  app.use(
+    (err: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+      if (res.headersSent) return next(err);
+      const status = err.status ?? 500;
+      if (status >= 500) log.error(`HTTP error: ${err.stack ?? err.message}`);
+      const message =
+        err.type === 'entity.too.large'
+          ? `Request body larger than ${MAX_BODY}.`
+          : status < 500
+            ? err.message
+            : 'Internal server error';
+      res.status(status).json({
+        errors: [
+          {
+            message,
+            extensions: {
+              code:
+                status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR',
+            },
+          },
+        ],
+      });
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

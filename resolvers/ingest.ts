@@ -8,13 +8,19 @@ export const ingestResolvers: Resolvers = {
   Mutation: {
     ingestReadout: async (_, args, ctx) => {
       if (ctx.config.editorToken === undefined) {
-        throw new ForbiddenError('Mutations are disabled on this server: no GRAPH_EDITOR_TOKEN is configured.');
+        throw new ForbiddenError(
+          'Mutations are disabled on this server: no GRAPH_EDITOR_TOKEN is configured.',
+        );
       }
       if (!ctx.isEditor) {
-        throw new UnauthenticatedError('ingestReadout needs the header Authorization: Bearer <GRAPH_EDITOR_TOKEN>.');
+        throw new UnauthenticatedError(
+          'ingestReadout needs the header Authorization: Bearer <GRAPH_EDITOR_TOKEN>.',
+        );
       }
       const format = args.format === 'JSON' ? 'json' : 'yaml';
-      return ingestReadouts(ctx.executor, [{ file: 'readout', text: args.readout, format }], { dryRun: args.dryRun });
+      return ingestReadouts(ctx.executor, [{ file: 'readout', text: args.readout, format }], {
+        dryRun: args.dryRun,
+      });
     },
   },
   IngestResult: {

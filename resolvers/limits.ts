@@ -37,7 +37,8 @@ export function operationLimits(limits: Limits = DEFAULT_LIMITS) {
         // Walks the expanded selection, stopping as soon as a limit is passed so a bomb costs little to refuse.
         const walk = (set: SelectionSetNode, depth: number, trail: Set<string>): boolean => {
           maxDepth = Math.max(maxDepth, depth);
-          if (maxDepth > limits.maxDepth || fields > limits.maxFields || aliases > limits.maxAliases) return false;
+          if (maxDepth > limits.maxDepth || fields > limits.maxFields || aliases > limits.maxAliases)
+            return false;
           for (const sel of set.selections) {
             if (sel.kind === Kind.FIELD) {
               fields += 1;
@@ -56,13 +57,21 @@ export function operationLimits(limits: Limits = DEFAULT_LIMITS) {
         const rootFields = op.selectionSet.selections.length;
         walk(op.selectionSet, 0, new Set());
         if (maxDepth > limits.maxDepth) {
-          context.reportError(tooComplex(`The operation is nested more than ${limits.maxDepth} levels deep.`));
+          context.reportError(
+            tooComplex(`The operation is nested more than ${limits.maxDepth} levels deep.`),
+          );
         } else if (fields > limits.maxFields) {
-          context.reportError(tooComplex(`The operation selects more than ${limits.maxFields} fields once fragments are expanded.`));
+          context.reportError(
+            tooComplex(
+              `The operation selects more than ${limits.maxFields} fields once fragments are expanded.`,
+            ),
+          );
         } else if (aliases > limits.maxAliases) {
           context.reportError(tooComplex(`The operation uses more than ${limits.maxAliases} aliases.`));
         } else if (rootFields > limits.maxRootFields) {
-          context.reportError(tooComplex(`The operation asks for more than ${limits.maxRootFields} root fields.`));
+          context.reportError(
+            tooComplex(`The operation asks for more than ${limits.maxRootFields} root fields.`),
+          );
         }
       },
     };

@@ -10,20 +10,31 @@ export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_, args, ctx) => byIdOrName(ctx, 'Organization', args.id, args.name),
     organizations: async (_, args, ctx) => {
-      const filters = { country: args.country?.toUpperCase() ?? null, kind: args.kind ?? null, partOf: args.partOf ?? null };
-      const page = await ctx.executor.withRead((run) => listPage(run, 'organizations', filters, args.first, args.after));
+      const filters = {
+        country: args.country?.toUpperCase() ?? null,
+        kind: args.kind ?? null,
+        partOf: args.partOf ?? null,
+      };
+      const page = await ctx.executor.withRead((run) =>
+        listPage(run, 'organizations', filters, args.first, args.after),
+      );
       return toConnection({
         ...page,
-        items: page.items.flatMap((i) => (i.node.__typename === 'Organization' ? [{ ...i, node: i.node }] : [])),
+        items: page.items.flatMap((i) =>
+          i.node.__typename === 'Organization' ? [{ ...i, node: i.node }] : [],
+        ),
       });
     },
   },
   Organization: {
-    country: (o, _, ctx) => (o.countries.length === 1 && o.countries[0] ? load(ctx, countryId(o.countries[0]), 'Country') : null),
+    country: (o, _, ctx) =>
+      o.countries.length === 1 && o.countries[0] ? load(ctx, countryId(o.countries[0]), 'Country') : null,
     countries: (o, _, ctx) => loadMany(ctx, o.countries.map(countryId), 'Country'),
-    parent: async (o, _, ctx) => only(await ctx.loaders.neighbours.orgParent.load(o.id), 'Organization')[0] ?? null,
+    parent: async (o, _, ctx) =>
+      only(await ctx.loaders.neighbours.orgParent.load(o.id), 'Organization')[0] ?? null,
     children: async (o, _, ctx) => only(await ctx.loaders.neighbours.orgChildren.load(o.id), 'Organization'),
-    ancestors: async (o, _, ctx) => only(await ctx.loaders.neighbours.orgAncestors.load(o.id), 'Organization'),
+    ancestors: async (o, _, ctx) =>
+      only(await ctx.loaders.neighbours.orgAncestors.load(o.id), 'Organization'),
     members: async (o, args, ctx) => {
       const all = await ctx.loaders.positionsByOrganization.load(o.id);
       if (args.at === undefined || args.at === null) return all;
@@ -32,7 +43,8 @@ export const organizationResolvers: Resolvers = {
     },
     dialogues: async (o, _, ctx) => only(await ctx.loaders.neighbours.orgDialogues.load(o.id), 'Dialogue'),
     agreements: async (o, _, ctx) => only(await ctx.loaders.neighbours.orgAgreements.load(o.id), 'Agreement'),
-    sources: async (o, _, ctx) => only(await ctx.loaders.neighbours.mentionedByOrganization.load(o.id), 'Source'),
+    sources: async (o, _, ctx) =>
+      only(await ctx.loaders.neighbours.mentionedByOrganization.load(o.id), 'Source'),
     relations: (o, args, ctx) => relationsOf(ctx, o.id, args.types),
   },
 };

@@ -10,9 +10,17 @@ export const personResolvers: Resolvers = {
   Query: {
     person: (_, args, ctx) => byIdOrName(ctx, 'Person', args.id, args.name),
     people: async (_, args, ctx) => {
-      const filters = { country: args.country?.toUpperCase() ?? null, organization: args.organization ?? null };
-      const page = await ctx.executor.withRead((run) => listPage(run, 'people', filters, args.first, args.after));
-      return toConnection({ ...page, items: page.items.flatMap((i) => (i.node.__typename === 'Person' ? [{ ...i, node: i.node }] : [])) });
+      const filters = {
+        country: args.country?.toUpperCase() ?? null,
+        organization: args.organization ?? null,
+      };
+      const page = await ctx.executor.withRead((run) =>
+        listPage(run, 'people', filters, args.first, args.after),
+      );
+      return toConnection({
+        ...page,
+        items: page.items.flatMap((i) => (i.node.__typename === 'Person' ? [{ ...i, node: i.node }] : [])),
+      });
     },
   },
   Person: {

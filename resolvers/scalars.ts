@@ -5,7 +5,9 @@ import { BadInputError } from '../graph/errors';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isValidPartialDate(value)) {
-    throw new BadInputError(`Date: expected a real date as yyyy, yyyy-mm or yyyy-mm-dd, got ${JSON.stringify(value)}`);
+    throw new BadInputError(
+      `Date: expected a real date as yyyy, yyyy-mm or yyyy-mm-dd, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

@@ -29,25 +29,49 @@ export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
-      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: original.extensions };
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: original.extensions,
+      };
     }
     // Apollo re-codes validation errors as GRAPHQL_VALIDATION_FAILED; keep our own code (e.g. QUERY_TOO_COMPLEX).
     const inner = error instanceof GraphQLError ? error.originalError : undefined;
     if (inner instanceof GraphQLError && inner.extensions.code === ErrorCode.QueryTooComplex) {
-      return { message: inner.message, locations: formatted.locations, extensions: { code: ErrorCode.QueryTooComplex } };
+      return {
+        message: inner.message,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.QueryTooComplex },
+      };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && CLIENT_CODES.has(code) && (original instanceof GraphQLError || original === error)) {
+    if (
+      typeof code === 'string' &&
+      CLIENT_CODES.has(code) &&
+      (original instanceof GraphQLError || original === error)
+    ) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     // Anything else is a bug or an infrastructure failure: log it, tell the client nothing internal.
-    log.error(`Unexpected error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.Internal } };
+    log.error(
+      `Unexpected error at ${formatted.path?.join('.') ?? '(request)'}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
+    );
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.Internal },
+    };
   };
 }
 
-export function createApolloServer(opts: { introspection: boolean; log: Logger; plugins?: ApolloServerPlugin<GraphContext>[] }) {
+export function createApolloServer(opts: {
+  introspection: boolean;
+  log: Logger;
+  plugins?: ApolloServerPlugin<GraphContext>[];
+}) {
   return new ApolloServer<GraphContext>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
@@ -57,6 +81,10 @@ export function createApolloServer(opts: { introspection: boolean; log: Logger; 
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginUsageReportingDisabled(), ...(opts.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ...(opts.plugins ?? []),
+    ],
   });
 }

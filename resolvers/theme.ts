@@ -9,7 +9,9 @@ export const themeResolvers: Resolvers = {
     theme: (_, args, ctx) => byIdOrName(ctx, 'Theme', args.id, args.name),
     themes: async (_, args, ctx) => {
       const filters = { topLevel: args.topLevel ?? null, used: args.used ?? null };
-      const page = await ctx.executor.withRead((run) => listPage(run, 'themes', filters, args.first, args.after));
+      const page = await ctx.executor.withRead((run) =>
+        listPage(run, 'themes', filters, args.first, args.after),
+      );
       return toConnection({
         ...page,
         items: page.items.flatMap((i) => (i.node.__typename === 'Theme' ? [{ ...i, node: i.node }] : [])),
@@ -20,8 +22,14 @@ export const themeResolvers: Resolvers = {
     broader: async (t, _, ctx) => only(await ctx.loaders.neighbours.themeBroader.load(t.id), 'Theme'),
     narrower: async (t, _, ctx) => only(await ctx.loaders.neighbours.themeNarrower.load(t.id), 'Theme'),
     dialogues: async (t, args, ctx) =>
-      only(await ctx.loaders.neighbours[args.includeNarrower ? 'themeDialoguesDeep' : 'themeDialogues'].load(t.id), 'Dialogue'),
-    agreements: async (t, _, ctx) => only(await ctx.loaders.neighbours.themeAgreements.load(t.id), 'Agreement'),
+      only(
+        await ctx.loaders.neighbours[args.includeNarrower ? 'themeDialoguesDeep' : 'themeDialogues'].load(
+          t.id,
+        ),
+        'Dialogue',
+      ),
+    agreements: async (t, _, ctx) =>
+      only(await ctx.loaders.neighbours.themeAgreements.load(t.id), 'Agreement'),
     relations: (t, args, ctx) => relationsOf(ctx, t.id, args.types),
   },
 };

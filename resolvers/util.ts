@@ -39,7 +39,8 @@ export function only<T extends EntityRow['__typename']>(rows: EntityRow[], type:
 
 /** Checks a Date argument and returns the period it covers. */
 export function period(at: string, arg = 'at'): { from: string; to: string } {
-  if (!isValidPartialDate(at)) throw new BadInputError(`${arg}: expected a real date as yyyy, yyyy-mm or yyyy-mm-dd`);
+  if (!isValidPartialDate(at))
+    throw new BadInputError(`${arg}: expected a real date as yyyy, yyyy-mm or yyyy-mm-dd`);
   return { from: lowerBound(at), to: upperBound(at) };
 }
 
@@ -54,7 +55,11 @@ export function toConnection<T>(page: PageRow<T>) {
 }
 
 /** Loads an entity an edge points at; a dangling edge is a data bug, reported as an internal error. */
-export async function need<T extends EntityRow['__typename']>(ctx: GraphContext, id: string, type: T): Promise<Typed<T>> {
+export async function need<T extends EntityRow['__typename']>(
+  ctx: GraphContext,
+  id: string,
+  type: T,
+): Promise<Typed<T>> {
   const e = await load(ctx, id, type);
   if (e === null) throw new Error(`internal: ${type} ${id} referenced by an edge is missing`);
   return e;

@@ -10,7 +10,10 @@ async function main(): Promise<number> {
   let failed = false;
   const root = path.resolve(__dirname, '..');
   // generate() is typed loosely; the shape below is what it returns when asked not to write files.
-  const outputs = (await generate({ ...config, cwd: root }, false)) as { filename: string; content: string }[];
+  const outputs = (await generate({ ...config, cwd: root }, false)) as {
+    filename: string;
+    content: string;
+  }[];
   for (const out of outputs) {
     const file = path.resolve(root, out.filename);
     const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
@@ -19,7 +22,9 @@ async function main(): Promise<number> {
       failed = true;
     }
   }
-  const schema = spawnSync('npx', ['tsx', path.join(__dirname, 'readout-schema.ts'), '--check'], { stdio: 'inherit' });
+  const schema = spawnSync('npx', ['tsx', path.join(__dirname, 'readout-schema.ts'), '--check'], {
+    stdio: 'inherit',
+  });
   if (schema.status !== 0) failed = true;
   if (!failed) process.stdout.write('Generated code is up to date.\n');
   return failed ? 1 : 0;

@@ -7,13 +7,16 @@ import { createLogger } from '../graph/logger';
 import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/files';
 import { ingestReadouts, type IngestReport } from '../graph/readout/ingest';
 
-const USAGE = 'usage: npm run load -- <readout files or folders…> [--dry-run] [--json]\n       npm run seed [-- --dry-run]';
+const USAGE =
+  'usage: npm run load -- <readout files or folders…> [--dry-run] [--json]\n       npm run seed [-- --dry-run]';
 
 function progressBar(done: number, total: number, file: string): void {
   if (!process.stderr.isTTY || total < 2) return;
   const width = 30;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file.slice(-40).padEnd(40)}`);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file.slice(-40).padEnd(40)}`,
+  );
   if (done === total) process.stderr.write('\n');
 }
 
@@ -23,7 +26,9 @@ function printSummary(report: IngestReport): void {
     const parts = Object.entries(r.byLabel)
       .filter(([, c]) => c.created > 0)
       .map(([l, c]) => `${c.created} ${l}`);
-    process.stdout.write(`${r.file}: ${verb} ${parts.length ? parts.join(', ') : 'nothing new'} (source ${r.sourceId})\n`);
+    process.stdout.write(
+      `${r.file}: ${verb} ${parts.length ? parts.join(', ') : 'nothing new'} (source ${r.sourceId})\n`,
+    );
   }
   process.stdout.write(
     `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.readouts.length} readout(s); nodes ${verb} ${report.nodesCreated}, matched ${report.nodesMatched}; relationships ${verb} ${report.relationshipsCreated}, matched ${report.relationshipsMatched}; ${(report.durationMs / 1000).toFixed(2)} s\n`,
@@ -57,7 +62,9 @@ async function main(): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof InvalidReadoutError) {
-      process.stderr.write(`Nothing was written. ${e.issues.length} problem(s):\n${e.issues.map(formatIssue).join('\n')}\n`);
+      process.stderr.write(
+        `Nothing was written. ${e.issues.length} problem(s):\n${e.issues.map(formatIssue).join('\n')}\n`,
+      );
       return 1;
     }
     throw e;

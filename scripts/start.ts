@@ -21,14 +21,18 @@ async function main(): Promise<void> {
 
   if ((await graphCounts(graph.executor)).sources === 0) {
     const report = await ingestReadouts(graph.executor, readReadoutFiles(findReadoutFiles([SEED_DIR])));
-    log.info(`Empty graph: loaded ${report.readouts.length} bundled readouts (${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships).`);
+    log.info(
+      `Empty graph: loaded ${report.readouts.length} bundled readouts (${report.nodesCreated} nodes, ${report.relationshipsCreated} relationships).`,
+    );
   }
   const server = await startHttpServer({ executor: graph.executor, config, log });
   closing.server = () => server.close();
   log.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   log.info(`  GraphQL endpoint  ${server.url}/graphql`);
   log.info(`  Health            ${server.url}/healthz   Readiness ${server.url}/readyz`);
-  log.info(`  Mutations         ${config.editorToken ? 'enabled (Authorization: Bearer <GRAPH_EDITOR_TOKEN>)' : 'disabled (set GRAPH_EDITOR_TOKEN to enable)'}`);
+  log.info(
+    `  Mutations         ${config.editorToken ? 'enabled (Authorization: Bearer <GRAPH_EDITOR_TOKEN>)' : 'disabled (set GRAPH_EDITOR_TOKEN to enable)'}`,
+  );
   log.info('Press Ctrl-C to stop.');
 }
 

@@ -16,6 +16,7 @@ export async function allCountries(run: Runner): Promise<EntityRow[]> {
 }
 
 export async function latestSources(run: Runner, first: number): Promise<EntityRow[]> {
-  if (!Number.isInteger(first) || first < 0 || first > 200) throw new BadInputError('first: must be between 0 and 200');
+  if (!Number.isInteger(first) || first < 0 || first > 200)
+    throw new BadInputError('first: must be between 0 and 200');
   return rowsToEntities(await run(SOURCES, { first: int(first) }));
 }

@@ -44,7 +44,12 @@ export const EDGE_QUERIES = {
 
 type Raw = Record<string, unknown>;
 
-async function grouped<T>(run: Runner, cypher: string, ids: readonly string[], map: (r: Raw) => T): Promise<T[][]> {
+async function grouped<T>(
+  run: Runner,
+  cypher: string,
+  ids: readonly string[],
+  map: (r: Raw) => T,
+): Promise<T[][]> {
   const rows = await run(cypher, { ids: [...new Set(ids)] });
   const byId = new Map<string, T[]>();
   for (const r of rows) {
@@ -127,7 +132,11 @@ export async function fetchRelations(run: Runner, keys: readonly string[]): Prom
     const [id = '', types] = key.split('|');
     const label = labelOfId(id);
     if (label === undefined) continue;
-    const q = byQuery.get(`${label}|${types ?? ''}`) ?? { label, types: types ? types.split(',') : null, ids: [] };
+    const q = byQuery.get(`${label}|${types ?? ''}`) ?? {
+      label,
+      types: types ? types.split(',') : null,
+      ids: [],
+    };
     q.ids.push(id);
     byQuery.set(`${label}|${types ?? ''}`, q);
   }

@@ -4,7 +4,10 @@ import { ENTITY_LABELS, labelOfId, type EntityLabel, type EntityRow } from '../m
 import { entityFromRow } from './rows';
 
 const BY_IDS = Object.fromEntries(
-  ENTITY_LABELS.map((l) => [l, `MATCH (n:${l}) WHERE n.id IN $ids RETURN labels(n) AS labels, properties(n) AS props`]),
+  ENTITY_LABELS.map((l) => [
+    l,
+    `MATCH (n:${l}) WHERE n.id IN $ids RETURN labels(n) AS labels, properties(n) AS props`,
+  ]),
 ) as Record<EntityLabel, string>;
 
 export async function fetchEntities(run: Runner, ids: readonly string[]): Promise<(EntityRow | null)[]> {

@@ -32,7 +32,11 @@ export async function findByName(run: Runner, label: EntityLabel, name: string):
   const rows = await run(BY_NAME, { norm, label });
   const found = rows.map(entityFromRow).filter((e): e is EntityRow => e !== undefined);
   if (found.length > 1) {
-    throw new AmbiguousNameError(KIND_WORD[label], name, found.map((e) => ({ id: e.id, name: entityLabel(e) })));
+    throw new AmbiguousNameError(
+      KIND_WORD[label],
+      name,
+      found.map((e) => ({ id: e.id, name: entityLabel(e) })),
+    );
   }
   return found[0] ?? null;
 }

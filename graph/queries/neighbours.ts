@@ -51,7 +51,11 @@ export const NEIGHBOUR_QUERIES = {
 export type NeighbourKind = keyof typeof NEIGHBOUR_QUERIES;
 
 /** For each id (in order), the neighbours of that kind; ids with none get an empty list. */
-export async function fetchNeighbours(run: Runner, kind: NeighbourKind, ids: readonly string[]): Promise<EntityRow[][]> {
+export async function fetchNeighbours(
+  run: Runner,
+  kind: NeighbourKind,
+  ids: readonly string[],
+): Promise<EntityRow[][]> {
   const rows = await run(NEIGHBOUR_QUERIES[kind], { ids: [...new Set(ids)] });
   const byId = new Map<string, EntityRow[]>();
   for (const r of rows) {

@@ -8,7 +8,8 @@ type Props = Record<string, unknown>;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const optStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strs = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 const optNum = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 export function labelOf(labels: unknown): EntityLabel | undefined {
@@ -22,7 +23,14 @@ export function toEntity(labels: unknown, p: Props): EntityRow | undefined {
     case 'Person':
       return { __typename: 'Person', id, name: str(p.name), aliases, country: optStr(p.country) };
     case 'Organization':
-      return { __typename: 'Organization', id, name: str(p.name), aliases, kind: str(p.kind) as OrgKind, countries: strs(p.countries) };
+      return {
+        __typename: 'Organization',
+        id,
+        name: str(p.name),
+        aliases,
+        kind: str(p.kind) as OrgKind,
+        countries: strs(p.countries),
+      };
     case 'Country':
       return { __typename: 'Country', id, code: str(p.code), name: str(p.name) };
     case 'Dialogue':

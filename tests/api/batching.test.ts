@@ -25,7 +25,12 @@ function bigReadout(n: number): string {
   });
   return JSON.stringify({
     format: 'readout/v1',
-    source: { title: 'Synthetic record of a large delegation meeting', publisher: 'Test suite', published: '2025-01-20', kind: 'readout' },
+    source: {
+      title: 'Synthetic record of a large delegation meeting',
+      publisher: 'Test suite',
+      published: '2025-01-20',
+      kind: 'readout',
+    },
     dialogue: { name: 'Example–Sample Large Delegation Talks', start: '2025-01-20', countries: ['EX', 'SM'] },
     organizations: orgs,
     people,
@@ -54,11 +59,15 @@ const NESTED = `query ($first: Int) { people(first: $first) { nodes {
 
 async function statementsFor(first: number): Promise<{ statements: number; people: number }> {
   const before = executor.statementCount;
-  const res = await server.gql<{ people: { nodes: { positions: { organization: { dialogues: unknown[] } }[] }[] } }>(NESTED, { first });
+  const res = await server.gql<{
+    people: { nodes: { positions: { organization: { dialogues: unknown[] } }[] }[] };
+  }>(NESTED, { first });
   expect(res.errors).toBeUndefined();
   const people = res.data?.people.nodes ?? [];
   // Every nested level really resolved.
-  expect(people.every((p) => p.positions.length === 1 && p.positions[0]!.organization.dialogues.length >= 1)).toBe(true);
+  expect(
+    people.every((p) => p.positions.length === 1 && p.positions[0]!.organization.dialogues.length >= 1),
+  ).toBe(true);
   return { statements: executor.statementCount - before, people: people.length };
 }
 

@@ -33,17 +33,33 @@ test('an ambiguous name is an error listing the candidates', async () => {
       format: 'json',
       text: JSON.stringify({
         format: 'readout/v1',
-        source: { title: 'Namesake test record', publisher: 'Test suite', published: '2025', kind: 'readout' },
+        source: {
+          title: 'Namesake test record',
+          publisher: 'Test suite',
+          published: '2025',
+          kind: 'readout',
+        },
         dialogue: { name: 'Namesake talks', start: '2025', countries: ['GB', 'EX'] },
         organizations: [{ name: 'Example Office', country: 'EX', kind: 'agency' }],
-        people: [{ name: 'Ajay Bhalla', country: 'EX', title: 'Clerk', organization: 'Example Office', role: 'participant' }],
+        people: [
+          {
+            name: 'Ajay Bhalla',
+            country: 'EX',
+            title: 'Clerk',
+            organization: 'Example Office',
+            role: 'participant',
+          },
+        ],
       }),
     },
   ]);
   const res = await server.gql(`{ person(name: "ajay bhalla") { id } }`);
   const err = res.errors?.[0];
   expect(err?.extensions?.code).toBe('AMBIGUOUS_NAME');
-  expect((err?.extensions?.candidates as { id: string }[]).map((c) => c.id).sort()).toEqual(['person:ajay-bhalla', 'person:ajay-bhalla-ex']);
+  expect((err?.extensions?.candidates as { id: string }[]).map((c) => c.id).sort()).toEqual([
+    'person:ajay-bhalla',
+    'person:ajay-bhalla-ex',
+  ]);
   expect(err?.message).toMatch(/person:ajay-bhalla-ex/);
 });
 
@@ -89,7 +105,9 @@ test('batched operations and oversized bodies are refused with a clear error', a
     body: JSON.stringify({ query: `{ countries { code } } # ${'x'.repeat(3 * 1024 * 1024)}` }),
   });
   expect(huge.status).toBe(413);
-  expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  expect(
+    ((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
+  ).toBe('PAYLOAD_TOO_LARGE');
 });
 
 test('GET without a CSRF-safe header is refused (CSRF prevention)', async () => {

@@ -51,27 +51,38 @@ test('without a token, or with a wrong one, the mutation is refused and nothing 
 
 test('a bad readout is refused with issues naming path and line; the graph is unchanged', async () => {
   const before = await snapshot(executor);
-  const bad = READOUT.replace('role: co_chair', 'role: chairman').replace('organization: MHA', 'organization: Ministry of Magic');
+  const bad = READOUT.replace('role: co_chair', 'role: chairman').replace(
+    'organization: MHA',
+    'organization: Ministry of Magic',
+  );
   const res = await server.gql(INGEST, { r: bad }, auth(EDITOR_TOKEN));
   const err = res.errors?.[0];
   expect(err?.extensions?.code).toBe('INVALID_READOUT');
   const issues = err?.extensions?.issues as { path: string; line?: number; message: string }[];
   expect(issues).toEqual(
-    expect.arrayContaining([expect.objectContaining({ path: 'people[0].role', line: 16, message: expect.stringContaining('co_chair') })]),
+    expect.arrayContaining([
+      expect.objectContaining({
+        path: 'people[0].role',
+        line: 16,
+        message: expect.stringContaining('co_chair'),
+      }),
+    ]),
   );
   expect(await snapshot(executor)).toEqual(before);
-  const unresolved = await server.gql(INGEST, { r: READOUT.replace('organization: MHA', 'organization: Ministry of Magic') }, auth(EDITOR_TOKEN));
+  const unresolved = await server.gql(
+    INGEST,
+    { r: READOUT.replace('organization: MHA', 'organization: Ministry of Magic') },
+    auth(EDITOR_TOKEN),
+  );
   expect(unresolved.errors?.[0]?.message).toMatch(/people\[0\]\.organization.*Ministry of Magic/s);
   expect(await snapshot(executor)).toEqual(before);
 });
 
 test('a dry run reports what would be created and writes nothing', async () => {
   const before = await snapshot(executor);
-  const res = await server.gql<{ ingestReadout: { dryRun: boolean; nodesCreated: number; readouts: { dialogue: null }[] } }>(
-    INGEST,
-    { r: READOUT, dry: true },
-    auth(EDITOR_TOKEN),
-  );
+  const res = await server.gql<{
+    ingestReadout: { dryRun: boolean; nodesCreated: number; readouts: { dialogue: null }[] };
+  }>(INGEST, { r: READOUT, dry: true }, auth(EDITOR_TOKEN));
   expect(res.errors).toBeUndefined();
   expect(res.data?.ingestReadout.dryRun).toBe(true);
   expect(res.data?.ingestReadout.nodesCreated).toBe(2); // the source and the dialogue; person, ministry, theme exist
@@ -80,22 +91,24 @@ test('a dry run reports what would be created and writes nothing', async () => {
 });
 
 test('a good readout loads, links to existing entities by alias and honorific, and is idempotent', async () => {
-  const res = await server.gql<{ ingestReadout: { nodesCreated: number; readouts: { dialogueId: string; dialogue: { name: string } }[] } }>(
-    INGEST,
-    { r: READOUT },
-    auth(EDITOR_TOKEN),
-  );
+  const res = await server.gql<{
+    ingestReadout: { nodesCreated: number; readouts: { dialogueId: string; dialogue: { name: string } }[] };
+  }>(INGEST, { r: READOUT }, auth(EDITOR_TOKEN));
   expect(res.errors).toBeUndefined();
   expect(res.data?.ingestReadout.nodesCreated).toBe(2);
   expect(res.data?.ingestReadout.readouts[0]?.dialogue.name).toBe('India–US police training follow-up call');
-  const ajay = await server.gql<{ person: { id: string; dialogues: unknown[]; positions: { sources: unknown[] }[] } }>(
-    `{ person(name: "Ajay Bhalla") { id dialogues { role } positions { sources { id } } } }`,
-  );
+  const ajay = await server.gql<{
+    person: { id: string; dialogues: unknown[]; positions: { sources: unknown[] }[] };
+  }>(`{ person(name: "Ajay Bhalla") { id dialogues { role } positions { sources { id } } } }`);
   expect(ajay.data?.person.id).toBe('person:ajay-bhalla');
   expect(ajay.data?.person.dialogues).toHaveLength(2);
   expect(ajay.data?.person.positions).toHaveLength(1);
   expect(ajay.data?.person.positions[0]?.sources).toHaveLength(2); // one post, asserted by two documents
-  const again = await server.gql<{ ingestReadout: { nodesCreated: number; relationshipsCreated: number } }>(INGEST, { r: READOUT }, auth(EDITOR_TOKEN));
+  const again = await server.gql<{ ingestReadout: { nodesCreated: number; relationshipsCreated: number } }>(
+    INGEST,
+    { r: READOUT },
+    auth(EDITOR_TOKEN),
+  );
   expect(again.data?.ingestReadout).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0 });
 });
 

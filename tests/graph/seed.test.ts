@@ -27,7 +27,10 @@ test('Kristie Canegallo’s title is recorded as the source states it', async ()
   const rows = await executor.read(`
     MATCH (:Person {id: 'person:kristie-canegallo'})-[r:HOLDS_POST]->(o:Organization) RETURN r.title AS title, o.id AS org`);
   expect(rows).toEqual([
-    { title: 'Senior Official Performing the Duties of the Deputy Secretary', org: 'org:us:department-of-homeland-security' },
+    {
+      title: 'Senior Official Performing the Duties of the Deputy Secretary',
+      org: 'org:us:department-of-homeland-security',
+    },
   ]);
 });
 
@@ -52,7 +55,10 @@ test('hierarchy: FLETC within DHS, the National Police Academy within the Minist
   );
   expect(rows).toEqual([
     { child: 'org:in:national-police-academy', parent: 'org:in:ministry-of-home-affairs' },
-    { child: 'org:us:federal-law-enforcement-training-centers', parent: 'org:us:department-of-homeland-security' },
+    {
+      child: 'org:us:federal-law-enforcement-training-centers',
+      parent: 'org:us:department-of-homeland-security',
+    },
   ]);
 });
 

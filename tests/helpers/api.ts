@@ -13,12 +13,25 @@ export interface GqlResponse<T = Record<string, unknown>> {
 }
 
 export interface TestServer extends RunningServer {
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
 }
 
-export async function startTestServer(executor: GraphExecutor, overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(
+  executor: GraphExecutor,
+  overrides: Partial<Config> = {},
+): Promise<TestServer> {
   const config: Config = { ...loadConfig(), editorToken: EDITOR_TOKEN, ...overrides };
-  const server = await startHttpServer({ executor, config, log: createLogger('error'), port: 0, host: '127.0.0.1' });
+  const server = await startHttpServer({
+    executor,
+    config,
+    log: createLogger('error'),
+    port: 0,
+    host: '127.0.0.1',
+  });
   return {
     ...server,
     async gql(query, variables = {}, headers = {}) {

@@ -11,11 +11,13 @@ import { syncVocabulary } from '../../graph/themes';
 
 export function testExecutor(): GraphExecutor {
   const config = loadConfig();
-  if (config.neo4j.uri === undefined) throw new Error('NEO4J_URI is not set: run the tests through jest (global setup).');
+  if (config.neo4j.uri === undefined)
+    throw new Error('NEO4J_URI is not set: run the tests through jest (global setup).');
   return new GraphExecutor({ ...config.neo4j, uri: config.neo4j.uri });
 }
 
-const WIPE = 'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
+const WIPE =
+  'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS';
 
 export async function resetGraph(executor: GraphExecutor): Promise<void> {
   await executor.runSchema(WIPE);
@@ -37,7 +39,9 @@ export function fixture(name: string): string {
 }
 
 /** Counts and a checksum of every node's and relationship's properties: equal graphs give equal snapshots. */
-export async function snapshot(executor: GraphExecutor): Promise<{ nodes: number; relationships: number; checksum: string }> {
+export async function snapshot(
+  executor: GraphExecutor,
+): Promise<{ nodes: number; relationships: number; checksum: string }> {
   const nodes = await executor.read(
     'MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS labels, properties(n) AS props',
   );
@@ -47,7 +51,9 @@ export async function snapshot(executor: GraphExecutor): Promise<{ nodes: number
   const canon = (v: unknown): string =>
     JSON.stringify(v, (_k, x: unknown) =>
       x !== null && typeof x === 'object' && !Array.isArray(x)
-        ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([p], [q]) => p.localeCompare(q)))
+        ? Object.fromEntries(
+            Object.entries(x as Record<string, unknown>).sort(([p], [q]) => p.localeCompare(q)),
+          )
         : x,
     );
   const lines = [...nodes.map(canon), ...rels.map(canon)].sort();

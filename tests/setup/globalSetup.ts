@@ -36,9 +36,14 @@ export default async function globalSetup(): Promise<void> {
   if (uri === undefined) {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-test-neo4j-'));
     const started = Date.now();
-    local = await startLocalNeo4j({ ...config.local, dir, port: await freePort(), pageCacheMb: 256, heapMb: 768 }, log);
+    local = await startLocalNeo4j(
+      { ...config.local, dir, port: await freePort(), pageCacheMb: 256, heapMb: 768 },
+      log,
+    );
     uri = local.uri;
-    process.stderr.write(`\nTest Neo4j at ${uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    process.stderr.write(
+      `\nTest Neo4j at ${uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
     process.env.NEO4J_URI = uri;
   }
   globalThis.__TEST_NEO4J__ = { local, dir };

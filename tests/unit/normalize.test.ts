@@ -15,6 +15,8 @@ test('honorifics are dropped from people’s names', () => {
 
 test('slugs are readable and stable', () => {
   expect(slugify('Ministry of Home Affairs')).toBe('ministry-of-home-affairs');
-  expect(slugify('U.S.–India Counternarcotics Working Group')).toBe('us-india-counternarcotics-working-group');
+  expect(slugify('U.S.–India Counternarcotics Working Group')).toBe(
+    'us-india-counternarcotics-working-group',
+  );
   expect(slugify('x'.repeat(200)).length).toBeLessThanOrEqual(80);
 });
