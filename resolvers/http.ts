@@ -9,6 +9,7 @@ import type { GraphExecutor } from '../graph/executor';
 import type { Logger } from '../graph/logger';
 import { isMigrated } from '../graph/migrations';
 import { createContext } from './context';
+import { mountExport } from './exportRoute';
 import { createApolloServer } from './server';
 
 export const MAX_BODY = '2mb';
@@ -83,6 +84,7 @@ export async function startHttpServer(opts: {
       .status(reachable && migrated ? 200 : 503)
       .json({ status: reachable && migrated ? 'ready' : 'unavailable', neo4j: reachable, migrated });
   });
+  mountExport(app, executor, log);
   opts.extend?.(app);
 
   const httpServer = http.createServer(app);

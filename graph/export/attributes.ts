@@ -1,0 +1,47 @@
+// Turns free-form node/edge properties into typed, flat attributes for the XML formats: numbers and booleans keep
+// their type, strings stay strings, and lists or objects become JSON text (neither GraphML nor GEXF nests).
+import type { EdgeRow, GraphNodeRow } from '../model';
+
+export type AttrType = 'string' | 'double' | 'boolean';
+
+export interface AttrDef {
+  name: string;
+  type: AttrType;
+}
+
+function typeOf(v: unknown): AttrType {
+  if (typeof v === 'number') return 'double';
+  if (typeof v === 'boolean') return 'boolean';
+  return 'string';
+}
+
+export function attrValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+/** Attribute definitions for a set of property maps; a name seen with two types falls back to string. */
+export function collectAttrs(maps: Record<string, unknown>[]): AttrDef[] {
+  const types = new Map<string, AttrType>();
+  for (const m of maps) {
+    for (const [k, v] of Object.entries(m)) {
+      if (v === null || v === undefined) continue;
+      const t = typeOf(v);
+      const seen = types.get(k);
+      types.set(k, seen === undefined || seen === t ? t : 'string');
+    }
+  }
+  return [...types.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, type]) => ({ name, type }));
+}
+
+/** Node attributes: the entity type plus its public properties (the id and label have their own places). */
+export function nodeAttributes(n: GraphNodeRow): Record<string, unknown> {
+  const { id: _id, ...props } = n.properties;
+  return { type: n.type, ...props };
+}
+
+/** Edge attributes: the stable edge id, the type, the edge's properties and its sources. */
+export function edgeAttributes(e: EdgeRow): Record<string, unknown> {
+  return { edgeId: e.id, type: e.type, ...e.properties, sources: e.sources };
+}

@@ -1,0 +1,36 @@
+// GET /export?ids=…&depth=…&maxNodes=…&types=…&at=…&format=graphml|gexf|cyjs — a subgraph as a file, with the
+// same caps and errors as the GraphQL `subgraph` field.
+import type express from 'express';
+import { DomainError } from '../graph/errors';
+import type { GraphExecutor } from '../graph/executor';
+import { exportSubgraph, parseExportRequest } from '../graph/export/request';
+import type { Logger } from '../graph/logger';
+
+export function mountExport(app: express.Express, executor: GraphExecutor, log: Logger): void {
+  app.get('/export', async (req, res) => {
+    try {
+      const result = await exportSubgraph(
+        executor,
+        parseExportRequest(req.query as Record<string, string | string[]>),
+      );
+      res.setHeader('Content-Type', result.contentType);
+      res.setHeader('Content-Disposition', `attachment; filename="${result.filename}"`);
+      res.setHeader('X-Subgraph-Nodes', String(result.nodes));
+      res.setHeader('X-Subgraph-Edges', String(result.edges));
+      res.setHeader('X-Subgraph-Truncated', String(result.truncated));
+      res.send(result.body);
+    } catch (e) {
+      if (e instanceof DomainError) {
+        const status = e.code === 'NOT_FOUND' ? 404 : e.code === 'SERVICE_UNAVAILABLE' ? 503 : 400;
+        res.status(status).json({ errors: [{ message: e.message, extensions: { code: e.code } }] });
+        return;
+      }
+      log.error(`Export failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      res
+        .status(500)
+        .json({
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
+    }
+  });
+}
