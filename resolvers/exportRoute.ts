@@ -1,7 +1,7 @@
 // GET /export?ids=…&depth=…&maxNodes=…&types=…&at=…&format=graphml|gexf|cyjs — a subgraph as a file, with the
 // same caps and errors as the GraphQL `subgraph` field.
 import type express from 'express';
-import { DomainError } from '../graph/errors';
+import { DomainError, ErrorCode } from '../graph/errors';
 import type { GraphExecutor } from '../graph/executor';
 import { exportSubgraph, parseExportRequest } from '../graph/export/request';
 import type { Logger } from '../graph/logger';
@@ -21,7 +21,7 @@ export function mountExport(app: express.Express, executor: GraphExecutor, log: 
       res.send(result.body);
     } catch (e) {
       if (e instanceof DomainError) {
-        const status = e.code === 'NOT_FOUND' ? 404 : e.code === 'SERVICE_UNAVAILABLE' ? 503 : 400;
+        const status = e.code === ErrorCode.NotFound ? 404 : e.code === ErrorCode.ServiceUnavailable ? 503 : 400;
         res.status(status).json({ errors: [{ message: e.message, extensions: { code: e.code } }] });
         return;
       }
