@@ -51,6 +51,12 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published)',
     ],
   },
+  {
+    version: 4,
+    name: 'index on the organisation an attendee represented',
+    // Organisation → dialogues and commonThemes of an organisation look attendance up by onBehalfOf.
+    statements: ['CREATE INDEX attended_on_behalf_of IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.onBehalfOf)'],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

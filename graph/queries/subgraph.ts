@@ -50,13 +50,16 @@ CALL (n) {
 WITH DISTINCT m LIMIT $cap
 RETURN labels(m) AS labels, properties(m) AS props`;
 
-/** Edges among the chosen nodes, each found once from its start node (hubs have few outgoing edges). */
+/**
+ * Edges among the chosen nodes, each found once from its start node (hubs have few outgoing edges). One row of
+ * compact [type, source, target, properties] lists: a visualisation can have thousands, and records cost more.
+ */
 const edgesQuery = (types: string) => `CALL () {
   ${FRONTIER}
 }
 MATCH (n)-[r:${types}]->(m)
 WHERE m.id IN $ids AND ${HELD}
-RETURN type(r) AS type, n.id AS source, m.id AS target, properties(r) AS props`;
+RETURN collect([type(r), n.id, m.id, properties(r)]) AS edges`;
 
 /** Query texts per set of edge types, built only from EDGE_TYPES itself. */
 const QUERIES = new Map<string, { level: string; edges: string }>();
@@ -87,8 +90,9 @@ function toGraphNode(e: EntityRow): GraphNodeRow {
 }
 
 function checkInt(name: string, v: number, min: number, max: number): void {
-  if (!Number.isInteger(v) || v < min || v > max)
+  if (!Number.isInteger(v) || v < min || v > max) {
     throw new BadInputError(`${name}: must be between ${min} and ${max}`);
+  }
 }
 
 export interface SubgraphOptions {
@@ -119,7 +123,10 @@ export async function fetchSubgraph(run: Runner, opts: SubgraphOptions): Promise
 
   // Start nodes in the order given; then each level, sorted by id, until depth or maxNodes is reached.
   const nodes = new Map<string, EntityRow>();
-  for (const id of ids.slice(0, opts.maxNodes)) nodes.set(id, found.get(id) as EntityRow);
+  for (const id of ids.slice(0, opts.maxNodes)) {
+    const e = found.get(id);
+    if (e !== undefined) nodes.set(id, e);
+  }
   let truncated = ids.length > opts.maxNodes;
   let frontier = [...nodes.keys()];
   for (let level = 1; level <= opts.depth && frontier.length > 0 && !truncated; level += 1) {
@@ -138,7 +145,9 @@ export async function fetchSubgraph(run: Runner, opts: SubgraphOptions): Promise
   }
 
   const all = [...nodes.keys()];
-  const edgeRows = await run(q.edges, { frontier: byLabel(all), ids: all, ...atParams });
-  const edges = edgeRows.map(edgeRowFrom).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const [edgeRow] = await run(q.edges, { frontier: byLabel(all), ids: all, ...atParams });
+  const edges = (Array.isArray(edgeRow?.edges) ? (edgeRow.edges as unknown[][]) : [])
+    .map(([type, source, target, props]) => edgeRowFrom({ type, source, target, props }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { nodes: [...nodes.values()].map(toGraphNode), edges, truncated };
 }

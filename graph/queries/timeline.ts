@@ -89,8 +89,9 @@ function compareEntries(a: TimelineRow, b: TimelineRow): number {
 export async function timeline(run: Runner, filter: TimelineFilter): Promise<TimelineResult> {
   const codes =
     filter.countries === null ? [] : [...new Set(filter.countries.map((c) => c.trim().toUpperCase()))];
-  if (codes.length > TIMELINE_MAX_COUNTRIES)
-    throw new BadInputError(`countries: at most ${TIMELINE_MAX_COUNTRIES}`);
+  if (codes.length > TIMELINE_MAX_COUNTRIES) {
+    throw new BadInputError(`countries: give at most ${TIMELINE_MAX_COUNTRIES} codes`);
+  }
   const unknown = codes.filter((c) => !isCountryCode(c));
   if (unknown.length > 0) {
     throw new BadInputError(
