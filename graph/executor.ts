@@ -141,9 +141,12 @@ export class GraphExecutor {
   }
 
   /** Runs writes in a transaction that is always rolled back: a dry run sees its own effects, the graph none. */
-  async withRollback<T>(work: (run: Runner) => Promise<T>): Promise<T> {
+  async withRollback<T>(
+    work: (run: Runner) => Promise<T>,
+    timeoutMs = Math.max(this.timeoutMs, 60000),
+  ): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    const tx = session.beginTransaction({ timeout: Math.max(this.timeoutMs, 60000) });
+    const tx = session.beginTransaction({ timeout: timeoutMs });
     try {
       return await work(async (cypher, params = {}) => {
         this.statementCount += 1;

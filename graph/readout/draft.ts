@@ -12,7 +12,12 @@ import { closest, countryHint } from './suggest';
 
 /** Where an organisation lives for name matching: "in", "in-us" for multi-country bodies, "intl" for none. */
 export function orgScope(countries: string[]): string {
-  return countries.length === 0 ? 'intl' : [...countries].map((c) => c.toLowerCase()).sort().join('-');
+  return countries.length === 0
+    ? 'intl'
+    : [...countries]
+        .map((c) => c.toLowerCase())
+        .sort()
+        .join('-');
 }
 
 /** An organisation reference: to an entry of this readout, or a name to look up in the graph. */
@@ -77,19 +82,44 @@ const namePath = (path: string, j: number) => (j === 0 ? `${path}.name` : `${pat
 
 export type DraftResult = { ok: true; draft: Draft } | { ok: false; issues: ReadoutIssue[] };
 
-/** Closest vocabulary themes to an unknown one: a near-spelling of any name or alias first, then shared words. */
+/**
+ * Vocabulary themes to suggest for an unknown one: a near-spelling of a name or alias if there is one (a typo);
+ * else themes sharing a word, then themes with a word of the same stem ("borders" finds "border management").
+ */
 function themeHints(vocab: Vocabulary, name: string): string[] {
-  const spelled = closest(normalizeText(name), [...vocab.byName.keys()]);
-  const near = spelled === undefined ? undefined : vocab.byId.get(vocab.byName.get(spelled) ?? '')?.name;
-  return [...new Set([...(near === undefined ? [] : [near]), ...suggestThemes(vocab, name)])].slice(0, 3);
+  const norm = normalizeText(name);
+  const spelled = closest(norm, [...vocab.byName.keys()]);
+  const typo = spelled === undefined ? undefined : vocab.byId.get(vocab.byName.get(spelled) ?? '')?.name;
+  if (typo !== undefined) return [typo];
+  const stems = norm.split(' ').flatMap((w) => (w.length >= 5 ? [w.slice(0, 5)] : []));
+  const stemmed = (t: { name: string; aliases: string[] }) =>
+    [t.name, ...t.aliases].findIndex((n) =>
+      normalizeText(n)
+        .split(' ')
+        .some((w) => stems.some((s) => w.startsWith(s))),
+    );
+  const byStem = vocab.themes
+    .map((t) => ({ name: t.name, at: stemmed(t) }))
+    .filter((t) => t.at >= 0)
+    .sort((a, b) => Math.min(a.at, 1) - Math.min(b.at, 1)); // a stem in the name itself first, then in aliases
+  return [...new Set([...suggestThemes(vocab, name), ...byStem.map((t) => t.name)])].slice(0, 3);
 }
 
-export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, lines: LineMap = new Map()): DraftResult {
+export function buildDraft(
+  readout: Readout,
+  file: string,
+  vocab: Vocabulary,
+  lines: LineMap = new Map(),
+): DraftResult {
   const issues: ReadoutIssue[] = [];
-  const fail = (path: string, message: string) => issues.push({ file, path, line: lineAt(lines, path), message });
+  const fail = (path: string, message: string) =>
+    issues.push({ file, path, line: lineAt(lines, path), message });
   const checkCountry = (code: string | undefined, path: string) => {
     if (code !== undefined && !isCountryCode(code)) {
-      fail(path, `unknown country code ${code}${countryHint(code)}; codes are ISO 3166-1 alpha-2, listed in data/countries.json`);
+      fail(
+        path,
+        `unknown country code ${code}${countryHint(code)}; codes are ISO 3166-1 alpha-2, listed in data/countries.json`,
+      );
     }
   };
   const checkNamed = (name: string, path: string) => {
@@ -100,8 +130,10 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, li
   d.countries.forEach((c, i) => checkCountry(c, `dialogue.countries[${i}]`));
   if (new Set(d.countries).size !== d.countries.length) fail('dialogue.countries', 'lists a country twice');
   checkCountry(d.host, 'dialogue.host');
-  if (d.host !== undefined && !d.countries.includes(d.host)) fail('dialogue.host', 'must be one of dialogue.countries');
-  if (d.end !== undefined && endsBefore(d.end, d.start)) fail('dialogue.end', `${d.end} is before dialogue.start (${d.start})`);
+  if (d.host !== undefined && !d.countries.includes(d.host))
+    fail('dialogue.host', 'must be one of dialogue.countries');
+  if (d.end !== undefined && endsBefore(d.end, d.start))
+    fail('dialogue.end', `${d.end} is before dialogue.start (${d.start})`);
   checkNamed(d.name, 'dialogue.name');
   if (d.series !== undefined) checkNamed(d.series, 'dialogue.series');
 
@@ -109,9 +141,11 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, li
   const orgNames = new Map<string, number>();
   const organizations: DraftOrg[] = readout.organizations.map((o, i) => {
     const path = `organizations[${i}]`;
-    if (o.country !== undefined && o.countries !== undefined) fail(path, 'give either country or countries, not both');
+    if (o.country !== undefined && o.countries !== undefined)
+      fail(path, 'give either country or countries, not both');
     const countries = o.countries ?? (o.country === undefined ? [] : [o.country]);
     countries.forEach((c, j) => checkCountry(c, o.countries ? `${path}.countries[${j}]` : `${path}.country`));
+    if (new Set(countries).size !== countries.length) fail(`${path}.countries`, 'lists a country twice');
     const scope = orgScope(countries);
     checkNamed(o.name, `${path}.name`);
     [o.name, ...(o.aliases ?? [])].forEach((n, j) => {
@@ -131,11 +165,16 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, li
     const matches = readout.organizations.flatMap((o, i) =>
       [o.name, ...(o.aliases ?? [])].some((n) => normalizeText(n) === norm) ? [i] : [],
     );
-    const preferred = matches.filter((i) => country !== undefined && organizations[i]?.countries.includes(country));
+    const preferred = matches.filter(
+      (i) => country !== undefined && organizations[i]?.countries.includes(country),
+    );
     const pick = preferred.length > 0 ? preferred : matches;
     if (pick.length === 1) return { kind: 'local', index: pick[0] ?? 0 };
     if (pick.length > 1) {
-      fail(path, `"${name}" matches several organisations in this readout: ${pick.map((i) => `organizations[${i}]`).join(', ')}`);
+      fail(
+        path,
+        `"${name}" matches several organisations in this readout: ${pick.map((i) => `organizations[${i}]`).join(', ')}`,
+      );
     }
     return { kind: 'graph', name, norm, country, path };
   };
@@ -144,7 +183,8 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, li
     const org = organizations[i];
     if (org === undefined || o.partOf === undefined) return;
     org.partOf = resolveOrg(o.partOf, org.countries[0], `organizations[${i}].partOf`);
-    if (org.partOf.kind === 'local' && org.partOf.index === i) fail(`organizations[${i}].partOf`, 'an organisation cannot be part of itself');
+    if (org.partOf.kind === 'local' && org.partOf.index === i)
+      fail(`organizations[${i}].partOf`, 'an organisation cannot be part of itself');
   });
   // partOf cycles inside the readout (A partOf B partOf A), reported once at their first member; cycles through
   // the graph are checked when planning.
@@ -165,13 +205,15 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, li
   const people: DraftPerson[] = readout.people.map((p, i) => {
     const path = `people[${i}]`;
     checkCountry(p.country, `${path}.country`);
-    if (p.from !== undefined && p.to !== undefined && endsBefore(p.to, p.from)) fail(`${path}.to`, `is before ${path}.from`);
+    if (p.from !== undefined && p.to !== undefined && endsBefore(p.to, p.from))
+      fail(`${path}.to`, `is before ${path}.from`);
     const norm = normalizePersonName(p.name);
     if (norm === '') fail(`${path}.name`, 'is empty once honorifics and punctuation are removed');
     [p.name, ...(p.aliases ?? [])].forEach((n, j) => {
       const key = `${p.country}|${normalizePersonName(n)}`;
       const other = personNames.get(key);
-      if (other !== undefined && other !== i) fail(namePath(path, j), `"${n}" also names people[${other}] (duplicate person)`);
+      if (other !== undefined && other !== i)
+        fail(namePath(path, j), `"${n}" also names people[${other}] (duplicate person)`);
       personNames.set(key, i);
     });
     const organization = resolveOrg(p.organization, p.country, `${path}.organization`);
@@ -194,7 +236,10 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, li
     const id = vocab.byName.get(normalizeText(name));
     if (id === undefined) {
       const hint = themeHints(vocab, name);
-      fail(path, `unknown theme "${name}"${hint.length ? ` (did you mean ${hint.map((h) => `"${h}"`).join(', ')}?)` : ''}; themes come from data/themes.yaml`);
+      fail(
+        path,
+        `unknown theme "${name}"${hint.length ? ` (did you mean ${hint.map((h) => `"${h}"`).join(', ')}?)` : ''}; themes come from data/themes.yaml`,
+      );
     }
     return id;
   };
@@ -204,7 +249,8 @@ export function buildDraft(readout: Readout, file: string, vocab: Vocabulary, li
     const id = resolveTheme(name, `themes[${i}]`);
     if (id === undefined) return [];
     const other = themeSeen.get(id);
-    if (other !== undefined) fail(`themes[${i}]`, `"${name}" is the same theme as themes[${other}] (duplicate theme)`);
+    if (other !== undefined)
+      fail(`themes[${i}]`, `"${name}" is the same theme as themes[${other}] (duplicate theme)`);
     themeSeen.set(id, i);
     return [{ id, note: typeof t === 'string' ? undefined : t.note }];
   });

@@ -22,6 +22,12 @@ export function findReadoutFiles(paths: string[]): string[] {
   return [...new Set(out)];
 }
 
+/** Files under the working directory are shown relative to it (as typed, usually); others in full. */
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? path.resolve(file) : rel;
+}
+
 export function readReadoutFiles(files: string[]): ReadoutInput[] {
-  return files.map((file) => ({ file: path.relative(process.cwd(), file) || file, text: fs.readFileSync(file, 'utf8') }));
+  return files.map((file) => ({ file: displayPath(file), text: fs.readFileSync(file, 'utf8') }));
 }

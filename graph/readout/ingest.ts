@@ -6,8 +6,10 @@ import { isConstraintViolation } from '../executor';
 import { loadVocabulary } from '../themes';
 import { buildDraft, type Draft } from './draft';
 import { parseReadout, type ReadoutFormat } from './parse';
-import { emptyOverlay, planReadout, type Overlay, type WritePlan } from './plan';
-import { writePlan, type WriteCounts } from './write';
+import { Overlay } from './overlay';
+import { planReadout } from './plan';
+import type { WritePlan } from './rows';
+import { writePlan, WriteConflictError, type WriteCounts } from './write';
 
 export interface ReadoutInput {
   /** Shown in every error: a path, or a label such as "mutation input". */
@@ -48,7 +50,7 @@ export function draftReadouts(inputs: ReadoutInput[]): Draft[] {
       issues.push(...parsed.issues);
       continue;
     }
-    const built = buildDraft(parsed.readout, input.file, vocab);
+    const built = buildDraft(parsed.readout, input.file, vocab, parsed.lines);
     if (built.ok) drafts.push(built.draft);
     else issues.push(...built.issues);
   }
@@ -56,21 +58,33 @@ export function draftReadouts(inputs: ReadoutInput[]): Draft[] {
   return drafts;
 }
 
-/** Plans every draft in order, each seeing the ones before it, inside one transaction's view of the graph. */
-async function planAll(drafts: Draft[], run: Runner): Promise<WritePlan[]> {
+/** Readouts validated per read transaction: each transaction stays well inside the server's read timeout. */
+const PLAN_CHUNK = 200;
+
+/**
+ * Plans every draft in order, each seeing the ones before it through the overlay. Throws InvalidReadoutError with
+ * every issue of every readout. `run` is given for one transaction (a dry run); otherwise chunks get read ones.
+ */
+async function planAll(executor: GraphExecutor, drafts: Draft[], run?: Runner): Promise<WritePlan[]> {
   const issues: ReadoutIssue[] = [];
   const plans: WritePlan[] = [];
-  const overlay: Overlay = emptyOverlay();
-  for (const draft of drafts) {
-    const result = await planReadout(draft, run, overlay);
-    if (!result.ok) {
-      issues.push(...result.issues);
-      continue;
+  const overlay = new Overlay();
+  const planChunk = async (chunk: Draft[], q: Runner) => {
+    for (const draft of chunk) {
+      const result = await planReadout(draft, q, overlay);
+      if (!result.ok) {
+        issues.push(...result.issues);
+        continue;
+      }
+      plans.push(result.plan);
+      overlay.add(result.staged);
     }
-    plans.push(result.plan);
-    overlay.found.push(...result.stage.found);
-    for (const [id, key] of result.stage.ids) overlay.ids.set(id, key);
-    overlay.partOf.push(...result.stage.partOf);
+  };
+  if (run !== undefined) await planChunk(drafts, run);
+  else {
+    for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
+      await executor.withRead((q) => planChunk(drafts.slice(i, i + PLAN_CHUNK), q));
+    }
   }
   if (issues.length > 0) throw new InvalidReadoutError(issues);
   return plans;
@@ -89,7 +103,18 @@ function summarize(readouts: ReadoutReport[], dryRun: boolean, started: number):
   };
 }
 
-const MAX_ATTEMPTS = 4;
+const MAX_ATTEMPTS = 5;
+
+/** Failures a fresh attempt can cure: a concurrent loader took an id, key or name first, or a deadlock. */
+function isRetryable(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  return (
+    e instanceof WriteConflictError || isConstraintViolation(e) || code.startsWith('Neo.TransientError.')
+  );
+}
+
+/** A dry run holds one transaction open for the whole batch: allow large batches the time they need. */
+const DRY_RUN_TIMEOUT_MS = 30 * 60 * 1000;
 
 export async function ingestReadouts(
   executor: GraphExecutor,
@@ -102,19 +127,24 @@ export async function ingestReadouts(
   if (opts.dryRun === true) {
     // Everything in one transaction that is rolled back: exact counts, nothing kept.
     const readouts = await executor.withRollback(async (run) => {
-      const plans = await planAll(drafts, run);
+      const plans = await planAll(executor, drafts, run);
       const out: ReadoutReport[] = [];
       for (const plan of plans) {
-        out.push({ file: plan.file, sourceId: plan.sourceId, dialogueId: plan.dialogueId, ...(await writePlan(plan, run)) });
+        out.push({
+          file: plan.file,
+          sourceId: plan.sourceId,
+          dialogueId: plan.dialogueId,
+          ...(await writePlan(plan, run)),
+        });
         opts.onProgress?.(out.length, plans.length, plan.file);
       }
       return out;
-    });
+    }, DRY_RUN_TIMEOUT_MS);
     return summarize(readouts, true, started);
   }
 
   // Validate the whole batch against the graph before writing anything.
-  await executor.withRead((run) => planAll(drafts, run));
+  await planAll(executor, drafts);
 
   const readouts: ReadoutReport[] = [];
   for (const draft of drafts) {
@@ -124,18 +154,23 @@ export async function ingestReadouts(
   return summarize(readouts, false, started);
 }
 
-/** Plans and writes one readout in one write transaction. A concurrent loader may take an id or key first: retry. */
+/** Plans and writes one readout in one write transaction, planning again when a concurrent loader interfered. */
 async function ingestOne(executor: GraphExecutor, draft: Draft): Promise<ReadoutReport> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await executor.withWrite(async (run) => {
-        const result = await planReadout(draft, run, emptyOverlay());
+        const result = await planReadout(draft, run, new Overlay());
         if (!result.ok) throw new InvalidReadoutError(result.issues);
         const counts = await writePlan(result.plan, run);
-        return { file: draft.file, sourceId: result.plan.sourceId, dialogueId: result.plan.dialogueId, ...counts };
+        return {
+          file: draft.file,
+          sourceId: result.plan.sourceId,
+          dialogueId: result.plan.dialogueId,
+          ...counts,
+        };
       }, 120000);
     } catch (e) {
-      if (attempt < MAX_ATTEMPTS && isConstraintViolation(e)) {
+      if (attempt < MAX_ATTEMPTS && isRetryable(e)) {
         await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
         continue;
       }

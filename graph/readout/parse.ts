@@ -14,7 +14,8 @@ export const MAX_READOUT_BYTES = 1024 * 1024;
 /** Line of each path in the document (`people[1].role`; '' is the document itself). */
 export type LineMap = ReadonlyMap<string, number>;
 
-export type ParseResult = { ok: true; readout: Readout; lines: LineMap } | { ok: false; issues: ReadoutIssue[] };
+export type ParseResult =
+  { ok: true; readout: Readout; lines: LineMap } | { ok: false; issues: ReadoutIssue[] };
 
 /** `people[1].role` from ['people', 1, 'role']. */
 export function pathToString(path: readonly PropertyKey[]): string {
@@ -27,7 +28,7 @@ const LAST_SEGMENT = /(\.[^.[\]]+|\[\d+\])$/;
 
 /** The line of `path`, or of its nearest ancestor in the document: a missing field points at its parent. */
 export function lineAt(lines: LineMap, path: string): number | undefined {
-  for (let p = path; ; ) {
+  for (let p = path; ;) {
     const line = lines.get(p);
     if (line !== undefined) return line;
     if (p === '') return undefined;
@@ -70,14 +71,21 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   return at;
 }
 
-const TYPE_WORDS: Record<string, string> = { array: 'a list', object: 'a mapping', number: 'a number', string: 'text' };
+const TYPE_WORDS: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  number: 'a number',
+  string: 'text',
+};
 
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
 
 /** A union error where exactly one branch got past the type check is really that branch's error. */
 function flatten(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   if (issue.code !== 'invalid_union') return [issue];
-  const plausible = issue.errors.filter((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  const plausible = issue.errors.filter(
+    (branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0),
+  );
   const only = plausible.length === 1 ? plausible[0] : undefined;
   if (only === undefined) return [issue];
   return only.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] }));
@@ -90,24 +98,42 @@ function describe(issue: z.core.$ZodIssue, raw: unknown): { path: PropertyKey[];
     const allowed = READOUT_FIELDS[typeof path[0] === 'string' ? path[0] : ''] ?? [];
     return issue.keys.map((key) => {
       const hint = didYouMean(key, allowed);
-      return { path: [...path, key], message: `unknown field "${key}"${hint || `; allowed fields: ${allowed.join(', ')}`}` };
+      return {
+        path: [...path, key],
+        message: `unknown field "${key}"${hint || `; allowed fields: ${allowed.join(', ')}`}`,
+      };
     });
   }
   const value = valueAt(raw, path);
   const allowed = issue.code === 'invalid_value' ? issue.values.map(String) : [];
   if (value === undefined) {
     const expected =
-      allowed.length > 1 ? `; expected one of ${allowed.join(', ')}` : allowed.length === 1 ? `; expected "${allowed[0]}"` : '';
+      allowed.length > 1
+        ? `; expected one of ${allowed.join(', ')}`
+        : allowed.length === 1
+          ? `; expected "${allowed[0]}"`
+          : '';
     return [{ path, message: `required${expected}` }];
   }
   if (issue.code === 'invalid_value' && allowed.length > 1) {
-    return [{ path, message: `${show(value)} is not allowed; expected one of ${allowed.join(', ')}${didYouMean(String(value), allowed)}` }];
+    return [
+      {
+        path,
+        message: `${show(value)} is not allowed; expected one of ${allowed.join(', ')}${typeof value === 'string' ? didYouMean(value, allowed) : ''}`,
+      },
+    ];
   }
-  if (issue.code === 'invalid_value') return [{ path, message: `expected "${allowed.join('')}", got ${show(value)}` }];
+  if (issue.code === 'invalid_value')
+    return [{ path, message: `expected "${allowed.join('')}", got ${show(value)}` }];
   if (issue.message === DATE_HINT) {
     // A yyyy-mm(-dd) shape with an impossible month or day: say so rather than repeat the format.
     const calendar = typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value);
-    return [{ path, message: calendar ? `${value} is not a real calendar date` : `${DATE_HINT}, got ${show(value)}` }];
+    return [
+      {
+        path,
+        message: calendar ? `${value} is not a real calendar date` : `${DATE_HINT}, got ${show(value)}`,
+      },
+    ];
   }
   if (issue.code === 'invalid_type') {
     const custom = !issue.message.startsWith('Invalid input');
@@ -117,13 +143,22 @@ function describe(issue: z.core.$ZodIssue, raw: unknown): { path: PropertyKey[];
   return [{ path, message: issue.message }];
 }
 
-function syntaxIssue(file: string, fmt: ReadoutFormat, message: string, line?: number, col?: number): ReadoutIssue {
+function syntaxIssue(
+  file: string,
+  fmt: ReadoutFormat,
+  message: string,
+  line?: number,
+  col?: number,
+): ReadoutIssue {
   // formatIssue shows a line only next to a path, so the position is also part of the message.
   const at = line === undefined ? '' : ` at line ${line}${col === undefined ? '' : `, column ${col}`}`;
   return { file, path: '', line, message: `malformed ${fmt.toUpperCase()}${at}: ${message}` };
 }
 
-function parseJson(text: string, file: string): { ok: true; raw: unknown } | { ok: false; issue: ReadoutIssue } {
+function parseJson(
+  text: string,
+  file: string,
+): { ok: true; raw: unknown } | { ok: false; issue: ReadoutIssue } {
   try {
     return { ok: true, raw: JSON.parse(text) as unknown };
   } catch (e) {
@@ -133,13 +168,19 @@ function parseJson(text: string, file: string): { ok: true; raw: unknown } | { o
     const before = offset === undefined ? undefined : text.slice(0, offset).split('\n');
     const line = before?.length;
     const col = before === undefined ? undefined : (before[before.length - 1]?.length ?? 0) + 1;
-    return { ok: false, issue: syntaxIssue(file, 'json', message.replace(/ in JSON at position.*$/, ''), line, col) };
+    return {
+      ok: false,
+      issue: syntaxIssue(file, 'json', message.replace(/ in JSON at position.*$/, ''), line, col),
+    };
   }
 }
 
 export function parseReadout(text: string, file: string, format?: ReadoutFormat): ParseResult {
   if (Buffer.byteLength(text, 'utf8') > MAX_READOUT_BYTES) {
-    return { ok: false, issues: [{ file, path: '', message: `file is larger than ${MAX_READOUT_BYTES} bytes` }] };
+    return {
+      ok: false,
+      issues: [{ file, path: '', message: `file is larger than ${MAX_READOUT_BYTES} bytes` }],
+    };
   }
   const fmt = format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
   const counter = new LineCounter();
@@ -151,13 +192,20 @@ export function parseReadout(text: string, file: string, format?: ReadoutFormat)
     if (!json.ok) return { ok: false, issues: [json.issue] };
     raw = json.raw;
     const dup = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
-    if (dup) return { ok: false, issues: [syntaxIssue(file, fmt, 'a key appears twice in one object', dup.linePos?.[0]?.line)] };
+    if (dup)
+      return {
+        ok: false,
+        issues: [syntaxIssue(file, fmt, 'a key appears twice in one object', dup.linePos?.[0]?.line)],
+      };
   } else {
     // Only the first syntax error: the ones after it are usually its echoes.
     const first = doc.errors[0];
     if (first) {
       const message = (first.message.split('\n')[0] ?? first.code).replace(/ at line \d+, column \d+:?$/, '');
-      return { ok: false, issues: [syntaxIssue(file, fmt, message, first.linePos?.[0]?.line, first.linePos?.[0]?.col)] };
+      return {
+        ok: false,
+        issues: [syntaxIssue(file, fmt, message, first.linePos?.[0]?.line, first.linePos?.[0]?.col)],
+      };
     }
     try {
       raw = doc.toJS({ maxAliasCount: 100 });
@@ -167,7 +215,10 @@ export function parseReadout(text: string, file: string, format?: ReadoutFormat)
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const what = raw === null || raw === undefined ? 'the file is empty' : 'the file is not a mapping';
-    return { ok: false, issues: [{ file, path: '', message: `${what}; a readout starts with format: readout/v1` }] };
+    return {
+      ok: false,
+      issues: [{ file, path: '', message: `${what}; a readout starts with format: readout/v1` }],
+    };
   }
   // For JSON with syntax YAML does not accept, the data is still right; only the lines are missing.
   const lines = doc.errors.length === 0 ? collectLines(doc, counter) : new Map<string, number>();

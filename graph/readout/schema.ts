@@ -17,7 +17,12 @@ const partialDate = z
   .union(
     [
       z.string().regex(PARTIAL_DATE_PATTERN, DATE_HINT),
-      z.number({ error: DATE_HINT }).int(DATE_HINT).min(1000, DATE_HINT).max(9999, DATE_HINT).transform(String),
+      z
+        .number({ error: DATE_HINT })
+        .int(DATE_HINT)
+        .min(1000, DATE_HINT)
+        .max(9999, DATE_HINT)
+        .transform(String),
     ],
     { error: DATE_HINT },
   )
@@ -28,7 +33,10 @@ const partialDate = z
 
 const countryCode = z
   .string({ error: 'expected an ISO 3166-1 alpha-2 country code such as IN, GB or US' })
-  .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code (two capital letters) such as IN, GB or US')
+  .regex(
+    /^[A-Z]{2}$/,
+    'expected an ISO 3166-1 alpha-2 country code (two capital letters) such as IN, GB or US',
+  )
   .describe('ISO 3166-1 alpha-2 code, upper case (the United Kingdom is GB).');
 
 const nameList = (what: string) => z.array(text(300, what)).max(100);
@@ -46,9 +54,15 @@ export const SourceSchema = z.strictObject({
 });
 
 export const DialogueSchema = z.strictObject({
-  name: text(300, 'dialogue.name').describe('Name of this meeting (edition), e.g. "6th India–UK Home Affairs Dialogue".'),
-  aliases: nameList('alias').optional().describe('Other names of this meeting, e.g. the series name used loosely.'),
-  series: text(300, 'dialogue.series').optional().describe('The recurring series this meeting is an edition of.'),
+  name: text(300, 'dialogue.name').describe(
+    'Name of this meeting (edition), e.g. "6th India–UK Home Affairs Dialogue".',
+  ),
+  aliases: nameList('alias')
+    .optional()
+    .describe('Other names of this meeting, e.g. the series name used loosely.'),
+  series: text(300, 'dialogue.series')
+    .optional()
+    .describe('The recurring series this meeting is an edition of.'),
   edition: z.number().int().positive().max(10000).optional().describe('Edition number within the series.'),
   start: partialDate.describe('First day of the meeting.'),
   end: partialDate.optional().describe('Last day of the meeting; not before start.'),
@@ -65,7 +79,9 @@ export const OrganizationSchema = z.strictObject({
   name: text(300, 'organization name'),
   country: countryCode
     .optional()
-    .describe('Country the organisation belongs to; leave out country and countries for an international body.'),
+    .describe(
+      'Country the organisation belongs to; leave out country and countries for an international body.',
+    ),
   countries: z
     .array(countryCode)
     .min(2, 'countries needs at least two codes; use country for a body of one country')
@@ -84,7 +100,9 @@ export const PersonSchema = z.strictObject({
   organization: text(300, 'organization').describe('Organisation of the post, by name or alias.'),
   role: z.enum(ROLES).describe('Role at this dialogue.'),
   aliases: nameList('alias').optional(),
-  onBehalfOf: text(300, 'onBehalfOf').optional().describe('Organisation represented; defaults to `organization`.'),
+  onBehalfOf: text(300, 'onBehalfOf')
+    .optional()
+    .describe('Organisation represented; defaults to `organization`.'),
   from: partialDate.optional().describe('When the post began, if the source says.'),
   to: partialDate.optional().describe('When the post ended, if the source says.'),
 });
@@ -136,5 +154,9 @@ export type ReadoutPerson = z.infer<typeof PersonSchema>;
 /** JSON Schema (draft 2020-12) for editors; generated from the zod schema so the two cannot drift. */
 export function readoutJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(ReadoutSchema, { io: 'input', unrepresentable: 'any' });
-  return { ...schema, $id: 'https://bilateral-security-graph.invalid/readout-v1.schema.json', title: 'Readout v1' };
+  return {
+    ...schema,
+    $id: 'https://bilateral-security-graph.invalid/readout-v1.schema.json',
+    title: 'Readout v1',
+  };
 }

@@ -10,7 +10,13 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      row.push(
+        Math.min(
+          (prev[j] ?? 0) + 1,
+          (row[j - 1] ?? 0) + 1,
+          (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+        ),
+      );
     }
     prev = row;
   }
@@ -25,7 +31,7 @@ export function closest(input: string, candidates: readonly string[]): string | 
     const d = editDistance(q, squash(c));
     if (best === undefined || d < best.d) best = { c, d };
   }
-  return best !== undefined && best.d <= Math.max(1, Math.floor(q.length / 4)) ? best.c : undefined;
+  return best !== undefined && best.d <= Math.max(1, Math.round(q.length / 3)) ? best.c : undefined;
 }
 
 /** ` (did you mean "x"?)`, or nothing. */

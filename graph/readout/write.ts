@@ -1,54 +1,72 @@
 // Writes one WritePlan inside the caller's transaction with one UNWIND statement per node label and per edge
 // type. MERGE on unique keys makes it idempotent and safe for concurrent loaders; properties already in the graph
 // are kept (a later document fills gaps, never overwrites), and every fact edge gains the document in `sources`.
-import type { EdgeKind, NodeRow, WritePlan } from './plan';
+import { EDGE_KINDS, type EdgeKind, type NodeLabel, type WritePlan } from './rows';
 
 export type Run = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 
+/**
+ * The plan no longer fits the graph: a concurrent loader wrote one of its entities first (under another key, so a
+ * Name now denotes two entities, or with another id). Nothing of the transaction is kept; planning again fixes it.
+ */
+export class WriteConflictError extends Error {
+  override name = 'WriteConflictError';
+}
+
+/** `list` (kept sorted) with `x` inserted once: provenance and aliases come out the same whatever the load order. */
+const insertSorted = (list: string, x: string) =>
+  `CASE WHEN ${x} IN ${list} THEN ${list} ELSE [v IN ${list} WHERE v < ${x}] + ${x} + [v IN ${list} WHERE v > ${x}] END`;
+
 /** Appends the document to `sources` once; `created` is read before the first SET so it reflects this MERGE. */
 const PROVENANCE = `
-WITH e, r, e.sources IS NULL AS created
-SET e.sources = CASE WHEN $sourceId IN coalesce(e.sources, []) THEN e.sources ELSE coalesce(e.sources, []) + $sourceId END`;
+WITH e, r, e.sources IS NULL AS created, coalesce(e.sources, []) AS had
+SET e.sources = ${insertSorted('had', '$sourceId')}`;
 const EDGE_TAIL = `
 RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS total`;
 
-/** Adds new aliases and Name nodes, links the document, and counts creations. `n` and `r` are bound. */
-const NODE_TAIL = (label: string) => `
-SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN r.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)
-SET n.aliasText = reduce(t = '', a IN n.aliases | t + a + ' | ')
+/**
+ * Adds new aliases and Name nodes, links the document, and counts creations. `n` and `r` are bound. For labels
+ * identified by their names, a Name that also denotes another entity, or an id other than planned, means a
+ * concurrent loader got there first: counted as conflicts, which abort the transaction.
+ */
+const NODE_TAIL = (label: NodeLabel, namesIdentify: boolean) => `
+SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN r.aliases | ${insertSorted('acc', 'a')})
+SET n.aliasText = reduce(t = '', a IN n.aliases | CASE t WHEN '' THEN a ELSE t + ' | ' + a END)
 WITH n, r, created
 CALL (n, r) {
   UNWIND r.names AS nm
   MERGE (name:Name {key: nm.key})
   ON CREATE SET name.norm = nm.norm, name.label = '${label}'
   MERGE (name)-[:NAMES]->(n)
+  RETURN sum(${namesIdentify ? 'COUNT { (name)-[:NAMES]->(other) WHERE other <> n }' : '0'}) AS clashes
 }
-WITH n, created
 MATCH (s:Source {id: $sourceId})
+WITH n, r, created, clashes, s, NOT EXISTS { (s)-[:MENTIONS]->(n) } AS mentioned
 MERGE (s)-[:MENTIONS]->(n)
-RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS total`;
+RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS total, count(CASE WHEN mentioned THEN 1 END) AS mentions,
+       sum(clashes) + count(CASE WHEN n.id <> r.id THEN 1 END) AS conflicts`;
 
-const NODE_WRITES: Record<Exclude<keyof WritePlan['nodes'], 'Source'>, string> = {
+const NODE_WRITES: Record<Exclude<NodeLabel, 'Source'>, string> = {
   Country: `
 UNWIND $rows AS r
 MERGE (n:Country {key: r.key})
 WITH n, r, n.id IS NULL AS created
 SET n.id = r.id, n.code = r.props.code, n.name = coalesce(n.name, r.name), n.sortKey = r.name
-${NODE_TAIL('Country')}`,
+${NODE_TAIL('Country', false)}`,
   Organization: `
 UNWIND $rows AS r
 MERGE (n:Organization {key: r.key})
 WITH n, r, n.id IS NULL AS created
 SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.kind = coalesce(n.kind, r.props.kind),
     n.countries = coalesce(n.countries, r.props.countries), n.sortKey = coalesce(n.sortKey, r.props.sortKey)
-${NODE_TAIL('Organization')}`,
+${NODE_TAIL('Organization', true)}`,
   Person: `
 UNWIND $rows AS r
 MERGE (n:Person {key: r.key})
 WITH n, r, n.id IS NULL AS created
 SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.country = coalesce(n.country, r.props.country),
     n.sortKey = coalesce(n.sortKey, r.props.sortKey)
-${NODE_TAIL('Person')}`,
+${NODE_TAIL('Person', true)}`,
   Dialogue: `
 UNWIND $rows AS r
 MERGE (n:Dialogue {key: r.key})
@@ -59,13 +77,13 @@ SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.edition = 
     n.city = coalesce(n.city, r.props.city), n.host = coalesce(n.host, r.props.host),
     n.summary = coalesce(n.summary, r.props.summary), n.sortKey = coalesce(n.sortKey, r.props.sortKey),
     n.countries = reduce(acc = coalesce(n.countries, []), c IN r.props.countries | CASE WHEN c IN acc THEN acc ELSE acc + c END)
-${NODE_TAIL('Dialogue')}`,
+${NODE_TAIL('Dialogue', true)}`,
   DialogueSeries: `
 UNWIND $rows AS r
 MERGE (n:DialogueSeries {key: r.key})
 WITH n, r, n.id IS NULL AS created
 SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.sortKey = coalesce(n.sortKey, r.props.sortKey)
-${NODE_TAIL('DialogueSeries')}`,
+${NODE_TAIL('DialogueSeries', true)}`,
   Agreement: `
 UNWIND $rows AS r
 MERGE (n:Agreement {key: r.key})
@@ -73,7 +91,7 @@ WITH n, r, n.id IS NULL AS created
 SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.kind = coalesce(n.kind, r.props.kind),
     n.signedOn = coalesce(n.signedOn, r.props.signedOn), n.signedKey = coalesce(n.signedKey, r.props.signedKey), n.summary = coalesce(n.summary, r.props.summary),
     n.sortKey = coalesce(n.sortKey, r.props.sortKey)
-${NODE_TAIL('Agreement')}`,
+${NODE_TAIL('Agreement', false)}`,
 };
 
 const SOURCE_WRITE = `
@@ -84,7 +102,7 @@ SET n.id = coalesce(n.id, r.id), n.title = coalesce(n.title, r.props.title), n.n
     n.publisher = coalesce(n.publisher, r.props.publisher), n.url = coalesce(n.url, r.props.url),
     n.published = coalesce(n.published, r.props.published), n.kind = coalesce(n.kind, r.props.kind),
     n.sortKey = coalesce(n.sortKey, r.props.published)
-RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS total`;
+RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS total, count(CASE WHEN n.id <> r.id THEN 1 END) AS conflicts`;
 
 const edge = (from: string, to: string, merge: string, set = '') => `
 UNWIND $rows AS r
@@ -93,6 +111,14 @@ MATCH (b:${to} {id: r.to})
 ${merge}
 ${PROVENANCE}
 ${set}
+${EDGE_TAIL}`;
+
+const mention = (label: string) => `
+UNWIND $rows AS r
+MATCH (a:Source {id: r.from})
+MATCH (b:${label} {id: r.to})
+WITH a, b, NOT EXISTS { (a)-[:MENTIONS]->(b) } AS created
+MERGE (a)-[:MENTIONS]->(b)
 ${EDGE_TAIL}`;
 
 const EDGE_WRITES: Record<EdgeKind, string> = {
@@ -129,28 +155,25 @@ SET e.validFrom = coalesce(e.fromKey, e.attestedFrom), e.validTo = coalesce(e.to
     'Dialogue',
     'Theme',
     'MERGE (a)-[e:DISCUSSED]->(b)',
-    `SET e.notes = CASE WHEN r.props.note IS NULL OR r.props.note IN coalesce(e.notes, []) THEN coalesce(e.notes, [])
-                   ELSE coalesce(e.notes, []) + r.props.note END`,
+    `WITH e, r, created, coalesce(e.notes, []) AS notes
+SET e.notes = CASE WHEN r.props.note IS NULL THEN notes ELSE ${insertSorted('notes', 'r.props.note')} END`,
   ),
   WORKING_GROUP: edge('Dialogue', 'Organization', 'MERGE (a)-[e:WORKING_GROUP]->(b)'),
   PARTY_TO: edge('Organization', 'Agreement', 'MERGE (a)-[e:PARTY_TO]->(b)'),
   CONCLUDED_AT: edge('Agreement', 'Dialogue', 'MERGE (a)-[e:CONCLUDED_AT]->(b)'),
   COVERS: edge('Agreement', 'Theme', 'MERGE (a)-[e:COVERS]->(b)'),
-  // Themes come from the vocabulary, so their MENTIONS link is made here rather than by a node write.
-  THEME_MENTION: `
-UNWIND $rows AS r
-MATCH (a:Source {id: r.from})
-MATCH (b:Theme {id: r.to})
-MERGE (a)-[e:MENTIONS]->(b)
-WITH e, e.sources IS NULL AS created
-RETURN 0 AS created, count(*) AS total`,
+  // Themes come from the vocabulary and referenced organisations are not rewritten, so no node write links them.
+  THEME_MENTION: mention('Theme'),
+  ORG_MENTION: mention('Organization'),
 };
 
 export interface WriteCounts {
   nodesCreated: number;
   nodesMatched: number;
+  /** Relationships a reader sees (facts and MENTIONS); the internal NAMES links are not counted. */
   relationshipsCreated: number;
   relationshipsMatched: number;
+  /** By node label, by edge kind, and MENTIONS for every link from the document to what it mentions. */
   byLabel: Record<string, { created: number; matched: number }>;
 }
 
@@ -158,36 +181,66 @@ function num(rows: Record<string, unknown>[], field: string): number {
   return Number(rows[0]?.[field] ?? 0);
 }
 
+const NODE_ORDER = ['Country', 'Organization', 'Person', 'Dialogue', 'DialogueSeries', 'Agreement'] as const;
+
+/** Writes a plan with one statement per node label and per edge kind (at most 21; empty ones are skipped). */
 export async function writePlan(plan: WritePlan, run: Run): Promise<WriteCounts> {
-  const counts: WriteCounts = { nodesCreated: 0, nodesMatched: 0, relationshipsCreated: 0, relationshipsMatched: 0, byLabel: {} };
-  const params = (rows: NodeRow[] | unknown[]) => ({ rows, sourceId: plan.sourceId });
-  const tally = (label: string, rows: Record<string, unknown>[], isNode: boolean) => {
-    const created = num(rows, 'created');
-    const matched = num(rows, 'total') - created;
-    counts.byLabel[label] = { created, matched };
+  const counts: WriteCounts = {
+    nodesCreated: 0,
+    nodesMatched: 0,
+    relationshipsCreated: 0,
+    relationshipsMatched: 0,
+    byLabel: {},
+  };
+  const params = (rows: unknown[]) => ({ rows, sourceId: plan.sourceId });
+  const tally = (label: string, created: number, total: number, isNode: boolean) => {
+    const was = counts.byLabel[label] ?? { created: 0, matched: 0 };
+    counts.byLabel[label] = { created: was.created + created, matched: was.matched + total - created };
     if (isNode) {
       counts.nodesCreated += created;
-      counts.nodesMatched += matched;
+      counts.nodesMatched += total - created;
     } else {
       counts.relationshipsCreated += created;
-      counts.relationshipsMatched += matched;
+      counts.relationshipsMatched += total - created;
     }
   };
+  const checkConflicts = (label: string, rows: Record<string, unknown>[]) => {
+    if (num(rows, 'conflicts') > 0) {
+      throw new WriteConflictError(
+        `${plan.file}: ${label} written concurrently by another loader; planning again`,
+      );
+    }
+  };
+  const mentions = { created: 0, total: 0 };
   // The source first: every other write links to it.
-  tally('Source', await run(SOURCE_WRITE, params(plan.nodes.Source)), true);
-  for (const label of ['Country', 'Organization', 'Person', 'Dialogue', 'DialogueSeries', 'Agreement'] as const) {
+  const source = await run(SOURCE_WRITE, params(plan.nodes.Source));
+  checkConflicts('Source', source);
+  tally('Source', num(source, 'created'), num(source, 'total'), true);
+  for (const label of NODE_ORDER) {
     const rows = plan.nodes[label];
-    if (rows.length > 0) tally(label, await run(NODE_WRITES[label], params(rows)), true);
+    if (rows.length === 0) continue;
+    const result = await run(NODE_WRITES[label], params(rows));
+    checkConflicts(label, result);
+    tally(label, num(result, 'created'), num(result, 'total'), true);
+    mentions.created += num(result, 'mentions');
+    mentions.total += num(result, 'total');
   }
-  for (const kind of Object.keys(EDGE_WRITES) as EdgeKind[]) {
+  for (const kind of EDGE_KINDS) {
     const rows = plan.edges[kind];
     if (rows.length === 0) continue;
     const result = await run(EDGE_WRITES[kind], params(rows));
     // A MATCH that finds no end would silently drop the edge: treat it as a bug, which aborts the transaction.
     if (num(result, 'total') !== rows.length) {
-      throw new Error(`internal: ${kind} wrote ${num(result, 'total')} of ${rows.length} edges for ${plan.file}`);
+      throw new Error(
+        `internal: ${kind} wrote ${num(result, 'total')} of ${rows.length} edges for ${plan.file}`,
+      );
     }
-    tally(kind, result, false);
+    if (kind === 'THEME_MENTION' || kind === 'ORG_MENTION') {
+      mentions.created += num(result, 'created');
+      mentions.total += num(result, 'total');
+    } else tally(kind, num(result, 'created'), num(result, 'total'), false);
   }
+  // Last, so that summaries list the facts first.
+  if (mentions.total > 0) tally('MENTIONS', mentions.created, mentions.total, false);
   return counts;
 }

@@ -1,0 +1,43 @@
+// partOf cycles through the graph: a new edge child → parent closes a cycle when the child is already above the
+// parent, following PART_OF edges in the graph, staged by earlier readouts of the batch, or added by this one.
+import type { Query } from './rows';
+
+const ANCESTORS = `
+UNWIND $ids AS id
+MATCH (:Organization {id: id})-[:PART_OF*1..50]->(a:Organization)
+RETURN id, collect(DISTINCT a.id) AS ancestors`;
+
+/** Indexes of the edges in `edges` ([child, parent] ids) that close a cycle. */
+export async function cyclicEdges(
+  edges: [string, string][],
+  staged: [string, string][],
+  query: Query,
+): Promise<number[]> {
+  if (edges.length === 0) return [];
+  const up = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => up.set(a, (up.get(a) ?? new Set<string>()).add(b));
+  for (const [a, b] of [...staged, ...edges]) link(a, b);
+  const reachable = (from: string): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [from];
+    for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+      if (seen.has(at)) continue;
+      seen.add(at);
+      stack.push(...(up.get(at) ?? []));
+    }
+    return seen;
+  };
+  // Graph ancestors of every organisation reachable so far; staged edges can lead to more, so repeat until closed.
+  const fetched = new Set<string>();
+  for (;;) {
+    const pending = [...new Set(edges.flatMap(([, p]) => [...reachable(p)]))].filter(
+      (id) => !fetched.has(id),
+    );
+    if (pending.length === 0) break;
+    pending.forEach((id) => fetched.add(id));
+    for (const r of await query(ANCESTORS, { ids: pending })) {
+      for (const a of r.ancestors as string[]) link(String(r.id), a);
+    }
+  }
+  return edges.flatMap(([child, parent], i) => (reachable(parent).has(child) ? [i] : []));
+}

@@ -1,0 +1,62 @@
+// Readable ids for new entities: the first candidate (e.g. person:jane-example) that no other entity holds, in
+// the graph or earlier in the batch; then -2 … -9 on the last candidate. A concurrent loader can still take the
+// same id first: the unique constraint then fails the transaction and ingest retries it with a fresh plan.
+import type { Query } from './rows';
+
+const IDS_TAKEN = `
+UNWIND $ids AS id
+CALL (id) {
+  OPTIONAL MATCH (n:Person {id: id}) RETURN n.key AS key
+  UNION ALL OPTIONAL MATCH (n:Organization {id: id}) RETURN n.key AS key
+  UNION ALL OPTIONAL MATCH (n:Dialogue {id: id}) RETURN n.key AS key
+  UNION ALL OPTIONAL MATCH (n:DialogueSeries {id: id}) RETURN n.key AS key
+  UNION ALL OPTIONAL MATCH (n:Agreement {id: id}) RETURN n.key AS key
+  UNION ALL OPTIONAL MATCH (n:Source {id: id}) RETURN n.key AS key
+}
+WITH id, key WHERE key IS NOT NULL
+RETURN id, key`;
+
+const SUFFIXES = [2, 3, 4, 5, 6, 7, 8, 9];
+
+interface IdRequest {
+  candidates: string[];
+  /** The identity key of the entity: an id already held by the same key is its own. */
+  key: string;
+  assign: (id: string) => void;
+}
+
+export class IdAllocator {
+  private requests: IdRequest[] = [];
+  /** id → key of its holder, for the batch so far and this readout's earlier rounds. */
+  private readonly holders: Map<string, string>;
+
+  constructor(
+    private readonly query: Query,
+    staged: ReadonlyMap<string, string>,
+  ) {
+    this.holders = new Map(staged);
+  }
+
+  request(candidates: string[], key: string, assign: (id: string) => void): void {
+    this.requests.push({ candidates, key, assign });
+  }
+
+  /** Assigns every pending request with one query. */
+  async allocate(): Promise<void> {
+    const requests = this.requests.splice(0);
+    if (requests.length === 0) return;
+    const options = requests.map((r) => {
+      const last = r.candidates[r.candidates.length - 1] ?? '';
+      return [...r.candidates, ...SUFFIXES.map((n) => `${last}-${n}`)];
+    });
+    const rows = await this.query(IDS_TAKEN, { ids: [...new Set(options.flat())] });
+    for (const r of rows) if (!this.holders.has(String(r.id))) this.holders.set(String(r.id), String(r.key));
+    requests.forEach((r, i) => {
+      const opts = options[i] ?? [];
+      const free = opts.find((c) => !this.holders.has(c) || this.holders.get(c) === r.key);
+      const id = free ?? `${opts[opts.length - 1] ?? ''}-${Date.now()}`;
+      this.holders.set(id, r.key);
+      r.assign(id);
+    });
+  }
+}
