@@ -99,10 +99,10 @@ export class GraphExecutor {
   }
 
   /** Runs `work` in one managed read transaction; the driver retries it on transient errors (reads are safe to retry). */
-  async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(work, { timeout: this.timeoutMs });
+      return await session.executeRead(work, { timeout: timeoutMs });
     } catch (e) {
       throw mapNeo4jError(e);
     } finally {
@@ -126,9 +126,10 @@ export class GraphExecutor {
   }
 
   /** Several statements in one read transaction, through a Runner. */
-  withRead<T>(work: (run: Runner) => Promise<T>): Promise<T> {
-    return this.readTx((tx) =>
-      work(async (cypher, params = {}) => toRows(await this.run(tx, cypher, params))),
+  withRead<T>(work: (run: Runner) => Promise<T>, timeoutMs?: number): Promise<T> {
+    return this.readTx(
+      (tx) => work(async (cypher, params = {}) => toRows(await this.run(tx, cypher, params))),
+      timeoutMs,
     );
   }
 

@@ -1,5 +1,8 @@
 // The one ingest path, shared by the loader CLI and the GraphQL mutation: validate every readout (schema, then
-// vocabulary and references, then against the graph) before writing any; then write each in its own transaction.
+// vocabulary and references, then against the graph) before writing any; then write them in order, a batch of
+// readouts per transaction (each readout is thus all in the graph or not at all). The plans made while validating
+// are the ones written; if a concurrent loader got in between (a conflict, a constraint, a deadlock), the batch
+// rolls back and its readouts are planned again and written one transaction each.
 import type { GraphExecutor, Runner } from '../executor';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import { isConstraintViolation } from '../executor';
@@ -9,7 +12,7 @@ import { parseReadout, type ReadoutFormat } from './parse';
 import { Overlay } from './overlay';
 import { planReadout } from './plan';
 import type { WritePlan } from './rows';
-import { writePlan, WriteConflictError, type WriteCounts } from './write';
+import { writePlan, writePlans, WriteConflictError, type WriteCounts } from './write';
 
 export interface ReadoutInput {
   /** Shown in every error: a path, or a label such as "mutation input". */
@@ -60,6 +63,8 @@ export function draftReadouts(inputs: ReadoutInput[]): Draft[] {
 
 /** Readouts validated per read transaction: each transaction stays well inside the server's read timeout. */
 const PLAN_CHUNK = 200;
+/** Validation is batch work, not an analyst's query: it gets more time than the API's read timeout. */
+const PLAN_TIMEOUT_MS = 120000;
 
 /**
  * Plans every draft in order, each seeing the ones before it through the overlay. Throws InvalidReadoutError with
@@ -83,7 +88,7 @@ async function planAll(executor: GraphExecutor, drafts: Draft[], run?: Runner): 
   if (run !== undefined) await planChunk(drafts, run);
   else {
     for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
-      await executor.withRead((q) => planChunk(drafts.slice(i, i + PLAN_CHUNK), q));
+      await executor.withRead((q) => planChunk(drafts.slice(i, i + PLAN_CHUNK), q), PLAN_TIMEOUT_MS);
     }
   }
   if (issues.length > 0) throw new InvalidReadoutError(issues);
@@ -104,6 +109,10 @@ function summarize(readouts: ReadoutReport[], dryRun: boolean, started: number):
 }
 
 const MAX_ATTEMPTS = 5;
+/** Readouts per write transaction: large enough that statements, not readouts, set the cost; small enough to
+ * keep transactions short and a conflict's retry cheap. */
+const WRITE_BATCH = 100;
+const WRITE_TIMEOUT_MS = 120000;
 
 /** Failures a fresh attempt can cure: a concurrent loader took an id, key or name first, or a deadlock. */
 function isRetryable(e: unknown): boolean {
@@ -144,12 +153,31 @@ export async function ingestReadouts(
   }
 
   // Validate the whole batch against the graph before writing anything.
-  await planAll(executor, drafts);
+  const plans = await planAll(executor, drafts);
 
   const readouts: ReadoutReport[] = [];
-  for (const draft of drafts) {
-    readouts.push(await ingestOne(executor, draft));
-    opts.onProgress?.(readouts.length, drafts.length, draft.file);
+  for (let at = 0; at < plans.length; at += WRITE_BATCH) {
+    const batch = plans.slice(at, at + WRITE_BATCH);
+    let written: ReadoutReport[];
+    try {
+      written = await executor.withWrite(async (run) => {
+        const counts = await writePlans(batch, run);
+        return batch.map((p, i) => ({
+          file: p.file,
+          sourceId: p.sourceId,
+          dialogueId: p.dialogueId,
+          ...counts[i]!,
+        }));
+      }, WRITE_TIMEOUT_MS);
+    } catch (e) {
+      if (!isRetryable(e)) throw e;
+      written = [];
+      for (const draft of drafts.slice(at, at + WRITE_BATCH)) written.push(await ingestOne(executor, draft));
+    }
+    for (const r of written) {
+      readouts.push(r);
+      opts.onProgress?.(readouts.length, plans.length, r.file);
+    }
   }
   return summarize(readouts, false, started);
 }
@@ -168,7 +196,7 @@ async function ingestOne(executor: GraphExecutor, draft: Draft): Promise<Readout
           dialogueId: result.plan.dialogueId,
           ...counts,
         };
-      }, 120000);
+      }, WRITE_TIMEOUT_MS);
     } catch (e) {
       if (attempt < MAX_ATTEMPTS && isRetryable(e)) {
         await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));

@@ -1,6 +1,8 @@
-// Writes one WritePlan inside the caller's transaction with one UNWIND statement per node label and per edge
-// type. MERGE on unique keys makes it idempotent and safe for concurrent loaders; properties already in the graph
+// Writes WritePlans inside the caller's transaction with one UNWIND statement per node label and per edge type,
+// for one plan or a batch of them (rows carry their plan's index `i` and document `sourceId`, and every statement
+// reports per plan, so a batch costs the statements of one readout). MERGE on unique keys makes it idempotent and safe for concurrent loaders; properties already in the graph
 // are kept (a later document fills gaps, never overwrites), and every fact edge gains the document in `sources`.
+import { mergeEdges, mergeNodes } from './batch';
 import { EDGE_KINDS, type EdgeKind, type NodeLabel, type WritePlan } from './rows';
 
 export type Run = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
@@ -20,9 +22,9 @@ const insertSorted = (list: string, x: string) =>
 /** Appends the document to `sources` once; `created` is read before the first SET so it reflects this MERGE. */
 const PROVENANCE = `
 WITH e, r, e.sources IS NULL AS created, coalesce(e.sources, []) AS had
-SET e.sources = ${insertSorted('had', '$sourceId')}`;
+SET e.sources = reduce(acc = had, sid IN r.sourceIds | ${insertSorted('acc', 'sid')})`;
 const EDGE_TAIL = `
-RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS total`;
+RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total`;
 
 /**
  * Adds new aliases and Name nodes, links the document, and counts creations. `n` and `r` are bound. For labels
@@ -40,10 +42,15 @@ CALL (n, r) {
   MERGE (name)-[:NAMES]->(n)
   RETURN sum(${namesIdentify ? 'COUNT { (name)-[:NAMES]->(other) WHERE other <> n }' : '0'}) AS clashes
 }
-MATCH (s:Source {id: $sourceId})
-WITH n, r, created, clashes, s, NOT EXISTS { (s)-[:MENTIONS]->(n) } AS mentioned
-MERGE (s)-[:MENTIONS]->(n)
-RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS total, count(CASE WHEN mentioned THEN 1 END) AS mentions,
+CALL (n, r) {
+  UNWIND r.sourceIds AS sid
+  MATCH (s:Source {id: sid})
+  WITH s, n, sid, NOT EXISTS { (s)-[:MENTIONS]->(n) } AS fresh
+  MERGE (s)-[:MENTIONS]->(n)
+  RETURN collect(CASE WHEN fresh THEN sid END) AS freshSids
+}
+RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total,
+       reduce(acc = [], l IN collect(freshSids) | acc + l) AS freshSids,
        sum(clashes) + count(CASE WHEN n.id <> r.id THEN 1 END) AS conflicts`;
 
 const NODE_WRITES: Record<Exclude<NodeLabel, 'Source'>, string> = {
@@ -102,7 +109,7 @@ SET n.id = coalesce(n.id, r.id), n.title = coalesce(n.title, r.props.title), n.n
     n.publisher = coalesce(n.publisher, r.props.publisher), n.url = coalesce(n.url, r.props.url),
     n.published = coalesce(n.published, r.props.published), n.kind = coalesce(n.kind, r.props.kind),
     n.sortKey = coalesce(n.sortKey, r.props.published)
-RETURN count(CASE WHEN created THEN 1 END) AS created, count(*) AS total, count(CASE WHEN n.id <> r.id THEN 1 END) AS conflicts`;
+RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total, count(CASE WHEN n.id <> r.id THEN 1 END) AS conflicts`;
 
 const edge = (from: string, to: string, merge: string, set = '') => `
 UNWIND $rows AS r
@@ -117,7 +124,7 @@ const mention = (label: string) => `
 UNWIND $rows AS r
 MATCH (a:Source {id: r.from})
 MATCH (b:${label} {id: r.to})
-WITH a, b, NOT EXISTS { (a)-[:MENTIONS]->(b) } AS created
+WITH a, b, r, NOT EXISTS { (a)-[:MENTIONS]->(b) } AS created
 MERGE (a)-[:MENTIONS]->(b)
 ${EDGE_TAIL}`;
 
@@ -156,7 +163,7 @@ SET e.validFrom = coalesce(e.fromKey, e.attestedFrom), e.validTo = coalesce(e.to
     'Theme',
     'MERGE (a)-[e:DISCUSSED]->(b)',
     `WITH e, r, created, coalesce(e.notes, []) AS notes
-SET e.notes = CASE WHEN r.props.note IS NULL THEN notes ELSE ${insertSorted('notes', 'r.props.note')} END`,
+SET e.notes = reduce(acc = notes, x IN r.props.notes | ${insertSorted('acc', 'x')})`,
   ),
   WORKING_GROUP: edge('Dialogue', 'Organization', 'MERGE (a)-[e:WORKING_GROUP]->(b)'),
   PARTY_TO: edge('Organization', 'Agreement', 'MERGE (a)-[e:PARTY_TO]->(b)'),
@@ -177,70 +184,114 @@ export interface WriteCounts {
   byLabel: Record<string, { created: number; matched: number }>;
 }
 
-function num(rows: Record<string, unknown>[], field: string): number {
-  return Number(rows[0]?.[field] ?? 0);
-}
-
 const NODE_ORDER = ['Country', 'Organization', 'Person', 'Dialogue', 'DialogueSeries', 'Agreement'] as const;
 
-/** Writes a plan with one statement per node label and per edge kind (at most 21; empty ones are skipped). */
+function emptyCounts(): WriteCounts {
+  return { nodesCreated: 0, nodesMatched: 0, relationshipsCreated: 0, relationshipsMatched: 0, byLabel: {} };
+}
+
+function tally(counts: WriteCounts, label: string, created: number, total: number, isNode: boolean): void {
+  const was = counts.byLabel[label] ?? { created: 0, matched: 0 };
+  counts.byLabel[label] = { created: was.created + created, matched: was.matched + total - created };
+  if (isNode) {
+    counts.nodesCreated += created;
+    counts.nodesMatched += total - created;
+  } else {
+    counts.relationshipsCreated += created;
+    counts.relationshipsMatched += total - created;
+  }
+}
+
+/** Per-plan result rows of one statement, keyed by plan index. */
+function byPlan(rows: Record<string, unknown>[]): Map<number, Record<string, number>> {
+  return new Map(
+    rows.map((r) => [
+      Number(r.i),
+      Object.fromEntries(
+        Object.entries(r).flatMap(([k, v]) => (Array.isArray(v) ? [] : [[k, Number(v ?? 0)]])),
+      ) as Record<string, number>,
+    ]),
+  );
+}
+
+/** Document ids whose MENTIONS link a node statement created (to count each for its own plan). */
+function freshMentions(rows: Record<string, unknown>[]): string[] {
+  return rows.flatMap((r) =>
+    Array.isArray(r.freshSids) ? r.freshSids.filter((x): x is string => typeof x === 'string') : [],
+  );
+}
+
+/** Writes one plan (at most 22 statements; empty ones are skipped). */
 export async function writePlan(plan: WritePlan, run: Run): Promise<WriteCounts> {
-  const counts: WriteCounts = {
-    nodesCreated: 0,
-    nodesMatched: 0,
-    relationshipsCreated: 0,
-    relationshipsMatched: 0,
-    byLabel: {},
-  };
-  const params = (rows: unknown[]) => ({ rows, sourceId: plan.sourceId });
-  const tally = (label: string, created: number, total: number, isNode: boolean) => {
-    const was = counts.byLabel[label] ?? { created: 0, matched: 0 };
-    counts.byLabel[label] = { created: was.created + created, matched: was.matched + total - created };
-    if (isNode) {
-      counts.nodesCreated += created;
-      counts.nodesMatched += total - created;
-    } else {
-      counts.relationshipsCreated += created;
-      counts.relationshipsMatched += total - created;
+  return (await writePlans([plan], run))[0] ?? emptyCounts();
+}
+
+/** Writes a batch of plans, in order, with the statements of one; returns the counts of each plan. */
+export async function writePlans(plans: WritePlan[], run: Run): Promise<WriteCounts[]> {
+  const counts = plans.map(emptyCounts);
+  const mentions = plans.map(() => ({ created: 0, total: 0 }));
+  const countFor = (i: number) => counts[i] ?? emptyCounts();
+  const planOfSource = new Map<string, number>();
+  plans.forEach((p, i) => {
+    if (!planOfSource.has(p.sourceId)) planOfSource.set(p.sourceId, i);
+  });
+  const checkConflicts = (label: string, results: Map<number, Record<string, number>>) => {
+    for (const [i, r] of results) {
+      if ((r.conflicts ?? 0) > 0) {
+        throw new WriteConflictError(
+          `${plans[i]?.file}: ${label} written concurrently by another loader; planning again`,
+        );
+      }
     }
   };
-  const checkConflicts = (label: string, rows: Record<string, unknown>[]) => {
-    if (num(rows, 'conflicts') > 0) {
-      throw new WriteConflictError(
-        `${plan.file}: ${label} written concurrently by another loader; planning again`,
-      );
-    }
-  };
-  const mentions = { created: 0, total: 0 };
-  // The source first: every other write links to it.
-  const source = await run(SOURCE_WRITE, params(plan.nodes.Source));
-  checkConflicts('Source', source);
-  tally('Source', num(source, 'created'), num(source, 'total'), true);
-  for (const label of NODE_ORDER) {
-    const rows = plan.nodes[label];
+  // The sources first: every other write links to them.
+  for (const label of ['Source', ...NODE_ORDER] as const) {
+    const { rows, shares } = mergeNodes(plans, label);
     if (rows.length === 0) continue;
-    const result = await run(NODE_WRITES[label], params(rows));
-    checkConflicts(label, result);
-    tally(label, num(result, 'created'), num(result, 'total'), true);
-    mentions.created += num(result, 'mentions');
-    mentions.total += num(result, 'total');
+    const raw = await run(label === 'Source' ? SOURCE_WRITE : NODE_WRITES[label], { rows });
+    const results = byPlan(raw);
+    checkConflicts(label, results);
+    for (const [i, r] of results) tally(countFor(i), label, r.created ?? 0, r.total ?? 0, true);
+    for (const i of shares) tally(countFor(i), label, 0, 1, true);
+    if (label === 'Source') continue;
+    // Every node a plan writes is mentioned by its document; each new link counts for that document's plan.
+    plans.forEach((p, i) => {
+      const m = mentions[i];
+      if (m) m.total += p.nodes[label].length;
+    });
+    for (const sid of freshMentions(raw)) {
+      const m = mentions[planOfSource.get(sid) ?? -1];
+      if (m) m.created += 1;
+    }
   }
   for (const kind of EDGE_KINDS) {
-    const rows = plan.edges[kind];
+    const { rows, shares } = mergeEdges(plans, kind);
     if (rows.length === 0) continue;
-    const result = await run(EDGE_WRITES[kind], params(rows));
+    const results = byPlan(await run(EDGE_WRITES[kind], { rows }));
     // A MATCH that finds no end would silently drop the edge: treat it as a bug, which aborts the transaction.
-    if (num(result, 'total') !== rows.length) {
+    const written = [...results.values()].reduce((acc, r) => acc + (r.total ?? 0), 0);
+    if (written !== rows.length) {
       throw new Error(
-        `internal: ${kind} wrote ${num(result, 'total')} of ${rows.length} edges for ${plan.file}`,
+        `internal: ${kind} wrote ${written} of ${rows.length} edges for ${plans.map((p) => p.file).join(', ')}`,
       );
     }
-    if (kind === 'THEME_MENTION' || kind === 'ORG_MENTION') {
-      mentions.created += num(result, 'created');
-      mentions.total += num(result, 'total');
-    } else tally(kind, num(result, 'created'), num(result, 'total'), false);
+    const isMention = kind === 'THEME_MENTION' || kind === 'ORG_MENTION';
+    for (const [i, r] of results) {
+      const m = mentions[i];
+      if (isMention && m) {
+        m.created += r.created ?? 0;
+        m.total += r.total ?? 0;
+      } else if (!isMention) tally(countFor(i), kind, r.created ?? 0, r.total ?? 0, false);
+    }
+    for (const i of shares) {
+      const m = mentions[i];
+      if (isMention && m) m.total += 1;
+      else if (!isMention) tally(countFor(i), kind, 0, 1, false);
+    }
   }
   // Last, so that summaries list the facts first.
-  if (mentions.total > 0) tally('MENTIONS', mentions.created, mentions.total, false);
+  mentions.forEach((m, i) => {
+    if (m.total > 0) tally(countFor(i), 'MENTIONS', m.created, m.total, false);
+  });
   return counts;
 }
