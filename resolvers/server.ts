@@ -81,6 +81,8 @@ export function createApolloServer(opts: {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Refuse pathological documents while parsing, before they cost a deep recursion.
+    parseOptions: { maxTokens: 20000 },
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
