@@ -21,16 +21,15 @@ export function mountExport(app: express.Express, executor: GraphExecutor, log: 
       res.send(result.body);
     } catch (e) {
       if (e instanceof DomainError) {
-        const status = e.code === ErrorCode.NotFound ? 404 : e.code === ErrorCode.ServiceUnavailable ? 503 : 400;
+        const status =
+          e.code === ErrorCode.NotFound ? 404 : e.code === ErrorCode.ServiceUnavailable ? 503 : 400;
         res.status(status).json({ errors: [{ message: e.message, extensions: { code: e.code } }] });
         return;
       }
       log.error(`Export failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      res
-        .status(500)
-        .json({
-          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
+      res.status(500).json({
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
     }
   });
 }

@@ -11,6 +11,7 @@ import { isMigrated } from '../graph/migrations';
 import { createContext } from './context';
 import { mountExport } from './exportRoute';
 import { createApolloServer } from './server';
+import { mountWeb } from './web';
 
 export const MAX_BODY = '2mb';
 
@@ -85,6 +86,8 @@ export async function startHttpServer(opts: {
       .json({ status: reachable && migrated ? 'ready' : 'unavailable', neo4j: reachable, migrated });
   });
   mountExport(app, executor, log);
+  // The IDE and the explorer (dist/web), before /graphql so a browser's GET there gets the IDE.
+  mountWeb(app);
   opts.extend?.(app);
 
   const httpServer = http.createServer(app);

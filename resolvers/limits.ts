@@ -41,6 +41,8 @@ export function operationLimits(limits: Limits = DEFAULT_LIMITS) {
             return false;
           for (const sel of set.selections) {
             if (sel.kind === Kind.FIELD) {
+              // Introspection (__schema, __type) is a fixed, bounded shape that every IDE sends; never refuse it.
+              if (depth === 0 && sel.name.value.startsWith('__')) continue;
               fields += 1;
               if (sel.alias) aliases += 1;
               if (sel.selectionSet && !walk(sel.selectionSet, depth + 1, trail)) return false;

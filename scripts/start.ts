@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   closing.server = () => server.close();
   log.info(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   log.info(`  GraphQL endpoint  ${server.url}/graphql`);
+  log.info(`  GraphQL IDE       ${server.url}/ide`);
+  log.info(`  Visual explorer   ${server.url}/explore`);
   log.info(`  Health            ${server.url}/healthz   Readiness ${server.url}/readyz`);
   log.info(
     `  Mutations         ${config.editorToken ? 'enabled (Authorization: Bearer <GRAPH_EDITOR_TOKEN>)' : 'disabled (set GRAPH_EDITOR_TOKEN to enable)'}`,

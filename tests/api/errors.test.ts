@@ -118,3 +118,10 @@ test('GET without a CSRF-safe header is refused (CSRF prevention)', async () => 
   });
   expect(ok.status).toBe(200);
 });
+
+test('the standard introspection query that IDEs send is not refused by the limits', async () => {
+  const { getIntrospectionQuery } = await import('graphql');
+  const res = await server.gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery());
+  expect(res.errors).toBeUndefined();
+  expect(res.data?.__schema.types.length).toBeGreaterThan(20);
+});

@@ -59,15 +59,9 @@ test('a bad readout is refused with issues naming path and line; the graph is un
   const err = res.errors?.[0];
   expect(err?.extensions?.code).toBe('INVALID_READOUT');
   const issues = err?.extensions?.issues as { path: string; line?: number; message: string }[];
-  expect(issues).toEqual(
-    expect.arrayContaining([
-      expect.objectContaining({
-        path: 'people[0].role',
-        line: 16,
-        message: expect.stringContaining('co_chair'),
-      }),
-    ]),
-  );
+  const role = issues.find((i) => i.path === 'people[0].role');
+  expect(role?.line).toBe(16);
+  expect(role?.message).toContain('co_chair');
   expect(await snapshot(executor)).toEqual(before);
   const unresolved = await server.gql(
     INGEST,

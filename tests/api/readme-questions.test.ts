@@ -8,7 +8,9 @@ import { resetGraph, seed, testExecutor } from '../helpers/graph';
 
 const README = fs.readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
 const section = README.split('## Questions you can ask')[1]?.split('\n## ')[0] ?? '';
-const questions = [...section.matchAll(/\*\*(.+?)\*\*\n<!-- expect: (.+?) -->\n```graphql\n([\s\S]+?)```/g)].map((m) => ({
+const questions = [
+  ...section.matchAll(/\*\*(.+?)\*\*\n<!-- expect: (.+?) -->\n```graphql\n([\s\S]+?)```/g),
+].map((m) => ({
   title: m[1] ?? '',
   expect: (m[2] ?? '').split('|').map((s) => s.trim()),
   query: m[3] ?? '',

@@ -10,6 +10,7 @@ import { startLocalNeo4j, type LocalNeo4j } from '../../graph/localNeo4j';
 import { createLogger } from '../../graph/logger';
 import { migrate } from '../../graph/migrations';
 import { syncVocabulary } from '../../graph/themes';
+import { ensureWebBuilt } from '../../scripts/web/build';
 
 declare global {
   var __TEST_NEO4J__: { local: LocalNeo4j | undefined; dir: string | undefined } | undefined;
@@ -28,6 +29,9 @@ async function freePort(): Promise<number> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // The browser tests need the built IDE and explorer; a no-op when dist/web matches its sources.
+  const webMs = ensureWebBuilt();
+  if (webMs !== null) process.stderr.write(`\nBuilt dist/web in ${(webMs / 1000).toFixed(1)} s\n`);
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   let local: LocalNeo4j | undefined;

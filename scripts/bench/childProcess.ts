@@ -1,0 +1,39 @@
+// Runs a TypeScript entry point of this repository in a child Node process (through tsx), so that what it costs in
+// memory and CPU is its own; collects its stdout and fails with its stderr.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export interface ChildOptions {
+  /** Extra flags for Node itself, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+}
+
+export function spawnTs(script: string, args: string[], opts: ChildOptions = {}): ChildProcess {
+  return spawn(
+    process.execPath,
+    [...(opts.nodeFlags ?? []), '--import', 'tsx', path.join(ROOT, script), ...args],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+}
+
+/** Runs the script to the end and returns its stdout; rejects with the tail of stderr when it fails. */
+export function runTs(script: string, args: string[], opts: ChildOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawnTs(script, args, opts);
+    let out = '';
+    let err = '';
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-8000)));
+    child.stdin?.end();
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(out);
+      else reject(new Error(`${script} exited with ${code}:\n${err.trim()}`));
+    });
+  });
+}
