@@ -8,6 +8,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export interface ChildOptions {
   /** Extra flags for Node itself, e.g. --cpu-prof. */
   nodeFlags?: string[];
+  /** Each line the child writes to stderr, as it comes (progress of long runs). */
+  onStderrLine?: (line: string) => void;
 }
 
 export function spawnTs(script: string, args: string[], opts: ChildOptions = {}): ChildProcess {
@@ -28,7 +30,13 @@ export function runTs(script: string, args: string[], opts: ChildOptions = {}): 
     let out = '';
     let err = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-8000)));
+    let partial = '';
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      err = (err + d).slice(-8000);
+      const lines = (partial + d).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line.trim() !== '') opts.onStderrLine?.(line);
+    });
     child.stdin?.end();
     child.once('error', reject);
     child.once('exit', (code) => {

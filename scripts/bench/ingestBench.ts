@@ -34,13 +34,17 @@ async function loaderRun(
   loader: 'real' | 'naive',
   limit: number,
   child: ChildOptions,
+  log: (line: string) => void,
 ): Promise<LoaderRun> {
   await wipeGraph(executor);
   const empty = await graphSize(executor);
   const out = await runTs(
     'scripts/bench/ingestWorker.ts',
     ['--uri', uri, '--loader', loader, '--limit', String(limit), dir],
-    child,
+    {
+      ...child,
+      onStderrLine: (line) => log(`  ${loader}: ${line}`),
+    },
   );
   const result = JSON.parse(out.trim().split('\n').pop() ?? '{}') as IngestWorkerResult;
   const graph = await graphSize(executor);
@@ -68,9 +72,9 @@ export async function runIngestBench(
 ): Promise<IngestSizeResult> {
   const naiveCount = Math.min(opts.size, opts.naiveLimit);
   opts.log(`ingest ${opts.size}: naive loader on ${naiveCount} readouts…`);
-  const naive = await loaderRun(executor, opts.uri, opts.dir, 'naive', naiveCount, {});
+  const naive = await loaderRun(executor, opts.uri, opts.dir, 'naive', naiveCount, {}, opts.log);
   opts.log(`ingest ${opts.size}: naive ${naive.readoutsPerSec} readouts/s; real loader on ${opts.size}…`);
-  const real = await loaderRun(executor, opts.uri, opts.dir, 'real', opts.size, opts.child ?? {});
+  const real = await loaderRun(executor, opts.uri, opts.dir, 'real', opts.size, opts.child ?? {}, opts.log);
   opts.log(
     `ingest ${opts.size}: real ${real.readoutsPerSec} readouts/s, ${real.relationshipsPerSec} relationships/s, peak RSS ${real.maxRssMb} MB`,
   );

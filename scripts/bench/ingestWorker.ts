@@ -22,6 +22,10 @@ export interface IngestWorkerResult {
   maxRssMb: number;
 }
 
+/** Long loads report progress on stderr, which the benchmark passes on, so a bounded run shows how far it got. */
+const PROGRESS_EVERY = 5000;
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     const files = findReadoutFiles(positionals);
     const limit = values.limit === undefined ? files.length : Number(values.limit);
     const inputs = readReadoutFiles(files.slice(0, limit));
+    progress(`read ${inputs.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     let validated = 0;
     const statementsBefore = graph.executor.statementCount;
     let nodesCreated = 0;
@@ -51,8 +56,13 @@ async function main(): Promise<void> {
     let statements: number;
     if (loader === 'real') {
       const report = await ingestReadouts(graph.executor, inputs, {
-        onProgress: (done) => {
-          if (done === 1) validated = Date.now();
+        onProgress: (done, total) => {
+          if (validated === 0) {
+            validated = Date.now();
+            progress(`validated ${total} readouts in ${((validated - started) / 1000).toFixed(1)} s`);
+          }
+          if (done % PROGRESS_EVERY === 0)
+            progress(`written ${done}/${total} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
         },
       });
       nodesCreated = report.nodesCreated;

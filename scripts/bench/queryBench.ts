@@ -5,11 +5,11 @@
 import { createComparisonIndexes, dropComparisonIndexes } from '../../graph/bench/graphAdmin';
 import { pickTargets, type Targets } from '../../graph/bench/targets';
 import { GraphExecutor, type ExecutorOptions } from '../../graph/executor';
-import { spawnTs } from './childProcess';
 import { GraphqlClient } from './graphqlClient';
 import { runLoad, type LoadResult } from './loadRunner';
+import { crossCheck } from './crossCheck';
+import { startServers } from './serverProcess';
 import { SHAPES, SYSTEMS, type Shape, type ShapeContext, type System } from './shapes';
-import type { ServerUrls } from './serverWorker';
 import { median, round3 } from './stats';
 
 /** A request slower than this counts as an error: a hung server must not hang the benchmark. */
@@ -60,71 +60,6 @@ export interface QueryBenchResult {
   rounds: number;
   targets: Record<keyof Targets, number>;
   shapes: ShapeResult[];
-}
-
-/** JSON with object keys sorted and arrays sorted by their own canonical text: order-insensitive equality. */
-export function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).sort().join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-
-async function startServers(uri: string): Promise<{ urls: ServerUrls; stop: () => Promise<void> }> {
-  const child = spawnTs('scripts/bench/serverWorker.ts', ['--uri', uri]);
-  let err = '';
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-4000)));
-  const urls = await new Promise<ServerUrls>((resolve, reject) => {
-    let out = '';
-    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line !== undefined) resolve(JSON.parse(line) as ServerUrls);
-    });
-    child.once('exit', (code) => reject(new Error(`server worker exited with ${code}:\n${err}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    urls,
-    async stop() {
-      child.stdin?.end();
-      const killer = setTimeout(() => child.kill('SIGKILL'), 10000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-}
-
-async function crossCheck(
-  shape: Shape,
-  ctx: ShapeContext,
-  count: number,
-): Promise<ShapeResult['mismatches']> {
-  const out: ShapeResult['mismatches'] = [];
-  for (let i = 0; i < count; i++) {
-    const answers = new Map<System, string>();
-    for (const system of SYSTEMS) {
-      const call = shape.calls[system];
-      if (call === undefined) continue;
-      try {
-        answers.set(system, canonical(await call(ctx, i)));
-      } catch (e) {
-        out.push({ system, target: i, detail: `error: ${e instanceof Error ? e.message : String(e)}` });
-      }
-    }
-    const ours = answers.get('ours');
-    for (const [system, answer] of answers) {
-      if (system !== 'ours' && ours !== undefined && answer !== ours)
-        out.push({
-          system,
-          target: i,
-          detail: `differs: ${answer.slice(0, 300)} vs ours ${ours.slice(0, 300)}`,
-        });
-    }
-  }
-  return out;
 }
 
 function summarize(rounds: LoadResult[]): SystemResult {
