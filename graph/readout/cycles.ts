@@ -10,20 +10,21 @@ RETURN id, collect(DISTINCT a.id) AS ancestors`;
 /** Indexes of the edges in `edges` ([child, parent] ids) that close a cycle. */
 export async function cyclicEdges(
   edges: [string, string][],
-  staged: [string, string][],
+  staged: ReadonlyMap<string, ReadonlySet<string>>,
   query: Query,
 ): Promise<number[]> {
   if (edges.length === 0) return [];
+  // This readout's edges and the graph's ancestors; the batch's staged edges are consulted, not copied.
   const up = new Map<string, Set<string>>();
   const link = (a: string, b: string) => up.set(a, (up.get(a) ?? new Set<string>()).add(b));
-  for (const [a, b] of [...staged, ...edges]) link(a, b);
+  for (const [a, b] of edges) link(a, b);
   const reachable = (from: string): Set<string> => {
     const seen = new Set<string>();
     const stack = [from];
     for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
       if (seen.has(at)) continue;
       seen.add(at);
-      stack.push(...(up.get(at) ?? []));
+      stack.push(...(up.get(at) ?? []), ...(staged.get(at) ?? []));
     }
     return seen;
   };

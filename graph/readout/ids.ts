@@ -27,14 +27,16 @@ interface IdRequest {
 
 export class IdAllocator {
   private requests: IdRequest[] = [];
-  /** id → key of its holder, for the batch so far and this readout's earlier rounds. */
-  private readonly holders: Map<string, string>;
+  /** id → key of its holder for this readout's earlier rounds; the batch's are read from `staged`, not copied. */
+  private readonly local = new Map<string, string>();
 
   constructor(
     private readonly query: Query,
-    staged: ReadonlyMap<string, string>,
-  ) {
-    this.holders = new Map(staged);
+    private readonly staged: ReadonlyMap<string, string>,
+  ) {}
+
+  private holder(id: string): string | undefined {
+    return this.local.get(id) ?? this.staged.get(id);
   }
 
   request(candidates: string[], key: string, assign: (id: string) => void): void {
@@ -50,12 +52,16 @@ export class IdAllocator {
       return [...r.candidates, ...SUFFIXES.map((n) => `${last}-${n}`)];
     });
     const rows = await this.query(IDS_TAKEN, { ids: [...new Set(options.flat())] });
-    for (const r of rows) if (!this.holders.has(String(r.id))) this.holders.set(String(r.id), String(r.key));
+    for (const r of rows)
+      if (this.holder(String(r.id)) === undefined) this.local.set(String(r.id), String(r.key));
     requests.forEach((r, i) => {
       const opts = options[i] ?? [];
-      const free = opts.find((c) => !this.holders.has(c) || this.holders.get(c) === r.key);
+      const free = opts.find((c) => {
+        const h = this.holder(c);
+        return h === undefined || h === r.key;
+      });
       const id = free ?? `${opts[opts.length - 1] ?? ''}-${Date.now()}`;
-      this.holders.set(id, r.key);
+      this.local.set(id, r.key);
       r.assign(id);
     });
   }

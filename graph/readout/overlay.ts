@@ -20,26 +20,32 @@ export interface Staged {
 }
 
 export class Overlay {
-  private readonly byName = new Map<string, Known[]>();
+  /** label|norm → entities by id (re-staging an entity replaces it, so lists do not grow with repetition). */
+  private readonly byName = new Map<string, Map<string, Known>>();
   private readonly byKey = new Map<string, Known>();
   /** id → key of every staged entity. */
   readonly ids = new Map<string, string>();
-  readonly partOf: [string, string][] = [];
+  /** child id → parent ids of every staged PART_OF edge. */
+  readonly partOf = new Map<string, Set<string>>();
 
   add(staged: Staged): void {
     for (const k of staged.known) {
       if (k.norm !== '') {
         const at = `${k.label}|${k.norm}`;
-        this.byName.set(at, [...(this.byName.get(at) ?? []), k]);
+        const named = this.byName.get(at) ?? new Map<string, Known>();
+        named.set(k.id, k);
+        this.byName.set(at, named);
       }
       this.byKey.set(`${k.label}|${k.key}`, k);
       this.ids.set(k.id, k.key);
     }
-    this.partOf.push(...staged.partOf);
+    for (const [child, parent] of staged.partOf) {
+      this.partOf.set(child, (this.partOf.get(child) ?? new Set<string>()).add(parent));
+    }
   }
 
   named(label: EntityLabel, norm: string): Known[] {
-    return this.byName.get(`${label}|${norm}`) ?? [];
+    return [...(this.byName.get(`${label}|${norm}`)?.values() ?? [])];
   }
 
   withKey(label: EntityLabel, key: string): Known | undefined {
