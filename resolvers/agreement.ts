@@ -17,10 +17,7 @@ export const agreementResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'agreements', filters, args.first, args.after),
       );
-      return toConnection({
-        ...page,
-        items: page.items.flatMap((i) => (i.node.__typename === 'Agreement' ? [{ ...i, node: i.node }] : [])),
-      });
+      return toConnection(page, 'Agreement');
     },
   },
   Agreement: {

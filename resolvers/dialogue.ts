@@ -18,10 +18,7 @@ export const dialogueResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'dialogues', filters, args.first, args.after),
       );
-      return toConnection({
-        ...page,
-        items: page.items.flatMap((i) => (i.node.__typename === 'Dialogue' ? [{ ...i, node: i.node }] : [])),
-      });
+      return toConnection(page, 'Dialogue');
     },
   },
   Dialogue: {

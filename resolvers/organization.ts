@@ -18,12 +18,7 @@ export const organizationResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'organizations', filters, args.first, args.after),
       );
-      return toConnection({
-        ...page,
-        items: page.items.flatMap((i) =>
-          i.node.__typename === 'Organization' ? [{ ...i, node: i.node }] : [],
-        ),
-      });
+      return toConnection(page, 'Organization');
     },
   },
   Organization: {

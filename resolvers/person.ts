@@ -17,10 +17,7 @@ export const personResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'people', filters, args.first, args.after),
       );
-      return toConnection({
-        ...page,
-        items: page.items.flatMap((i) => (i.node.__typename === 'Person' ? [{ ...i, node: i.node }] : [])),
-      });
+      return toConnection(page, 'Person');
     },
   },
   Person: {

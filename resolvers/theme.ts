@@ -12,10 +12,7 @@ export const themeResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'themes', filters, args.first, args.after),
       );
-      return toConnection({
-        ...page,
-        items: page.items.flatMap((i) => (i.node.__typename === 'Theme' ? [{ ...i, node: i.node }] : [])),
-      });
+      return toConnection(page, 'Theme');
     },
   },
   Theme: {

@@ -44,11 +44,15 @@ export function period(at: string, arg = 'at'): { from: string; to: string } {
   return { from: lowerBound(at), to: upperBound(at) };
 }
 
-export function toConnection<T>(page: PageRow<T>) {
-  const last = page.items[page.items.length - 1];
+/** A connection of one entity type from a list page (rows of another type, which cannot occur, are dropped). */
+export function toConnection<T extends EntityRow['__typename']>(page: PageRow<EntityRow>, type: T) {
+  const items = page.items.flatMap((i) =>
+    i.node.__typename === type ? [{ cursor: i.cursor, node: i.node as Typed<T> }] : [],
+  );
+  const last = items[items.length - 1];
   return {
-    edges: page.items,
-    nodes: page.items.map((i) => i.node),
+    edges: items,
+    nodes: items.map((i) => i.node),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: last?.cursor ?? null },
     totalCount: page.totalCount,
   };
