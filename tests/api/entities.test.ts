@@ -1,21 +1,11 @@
 // Analyst questions through real HTTP against the seeded graph: counterparts, agreements, aliases, posts at a
 // date, lookups by name, pagination and provenance.
-import type { GraphExecutor } from '../../graph/executor';
-import { startTestServer, type TestServer } from '../helpers/api';
-import { resetGraph, seed, testExecutor } from '../helpers/graph';
+import { useSeededServer, type TestServer } from '../helpers/api';
 
-let executor: GraphExecutor;
 let server: TestServer;
 
-beforeAll(async () => {
-  executor = testExecutor();
-  await resetGraph(executor);
-  await seed(executor);
-  server = await startTestServer(executor);
-});
-afterAll(async () => {
-  await server.close();
-  await executor.close();
+useSeededServer((_e, s) => {
+  server = s;
 });
 
 async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {

@@ -1,20 +1,13 @@
 // Errors carry codes, never stack traces or Cypher; abusive operations are refused before running.
 import type { GraphExecutor } from '../../graph/executor';
-import { startTestServer, type TestServer } from '../helpers/api';
-import { resetGraph, seed, testExecutor } from '../helpers/graph';
+import { useSeededServer, type TestServer } from '../helpers/api';
 
 let executor: GraphExecutor;
 let server: TestServer;
 
-beforeAll(async () => {
-  executor = testExecutor();
-  await resetGraph(executor);
-  await seed(executor);
-  server = await startTestServer(executor);
-});
-afterAll(async () => {
-  await server.close();
-  await executor.close();
+useSeededServer((e, s) => {
+  executor = e;
+  server = s;
 });
 
 test('health and readiness', async () => {

@@ -1,20 +1,14 @@
 // Graph exploration over real HTTP against the seeded graph: search, paths, subgraph, commonThemes, timeline.
 import type { GraphExecutor } from '../../graph/executor';
-import { startTestServer, type GqlResponse, type TestServer } from '../helpers/api';
-import { resetGraph, seed, snapshot, testExecutor } from '../helpers/graph';
+import { useSeededServer, type GqlResponse, type TestServer } from '../helpers/api';
+import { snapshot } from '../helpers/graph';
 
 let executor: GraphExecutor;
 let server: TestServer;
 
-beforeAll(async () => {
-  executor = testExecutor();
-  await resetGraph(executor);
-  await seed(executor);
-  server = await startTestServer(executor);
-});
-afterAll(async () => {
-  await server.close();
-  await executor.close();
+useSeededServer((e, s) => {
+  executor = e;
+  server = s;
 });
 
 const KRISTIE = 'person:kristie-canegallo';

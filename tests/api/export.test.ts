@@ -6,11 +6,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Graph from 'graphology';
 import * as gexf from 'graphology-gexf';
 import * as graphml from 'graphology-graphml';
-import type { GraphExecutor } from '../../graph/executor';
-import { startTestServer, type TestServer } from '../helpers/api';
-import { resetGraph, seed, testExecutor } from '../helpers/graph';
+import { useSeededServer, type TestServer } from '../helpers/api';
 
-let executor: GraphExecutor;
 let server: TestServer;
 const ID = 'person:ajay-bhalla';
 
@@ -22,15 +19,8 @@ const parser = new XMLParser({
 });
 const arr = (v: unknown): Xml[] => (Array.isArray(v) ? (v as Xml[]) : v === undefined ? [] : [v as Xml]);
 
-beforeAll(async () => {
-  executor = testExecutor();
-  await resetGraph(executor);
-  await seed(executor);
-  server = await startTestServer(executor);
-});
-afterAll(async () => {
-  await server.close();
-  await executor.close();
+useSeededServer((_e, s) => {
+  server = s;
 });
 
 async function subgraphCounts(depth: number, maxNodes = 200) {

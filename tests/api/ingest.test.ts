@@ -1,7 +1,7 @@
 // Mutation.ingestReadout: token required, disabled without one, bad readouts refused with nothing written.
 import type { GraphExecutor } from '../../graph/executor';
-import { EDITOR_TOKEN, startTestServer, type TestServer } from '../helpers/api';
-import { resetGraph, seed, snapshot, testExecutor } from '../helpers/graph';
+import { EDITOR_TOKEN, startTestServer, useSeededServer, type TestServer } from '../helpers/api';
+import { snapshot } from '../helpers/graph';
 
 let executor: GraphExecutor;
 let server: TestServer;
@@ -29,15 +29,9 @@ const INGEST = `mutation ($r: String!, $dry: Boolean) { ingestReadout(readout: $
   dryRun nodesCreated relationshipsCreated readouts { sourceId dialogueId dialogue { name } } } }`;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-beforeAll(async () => {
-  executor = testExecutor();
-  await resetGraph(executor);
-  await seed(executor);
-  server = await startTestServer(executor);
-});
-afterAll(async () => {
-  await server.close();
-  await executor.close();
+useSeededServer((e, s) => {
+  executor = e;
+  server = s;
 });
 
 test('without a token, or with a wrong one, the mutation is refused and nothing is written', async () => {

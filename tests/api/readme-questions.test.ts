@@ -2,9 +2,7 @@
 // the `<!-- expect: … -->` comment above it names, so the examples cannot rot.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GraphExecutor } from '../../graph/executor';
-import { startTestServer, type TestServer } from '../helpers/api';
-import { resetGraph, seed, testExecutor } from '../helpers/graph';
+import { useSeededServer, type TestServer } from '../helpers/api';
 
 const README = fs.readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
 const section = README.split('## Questions you can ask')[1]?.split('\n## ')[0] ?? '';
@@ -16,18 +14,10 @@ const questions = [
   query: m[3] ?? '',
 }));
 
-let executor: GraphExecutor;
 let server: TestServer;
 
-beforeAll(async () => {
-  executor = testExecutor();
-  await resetGraph(executor);
-  await seed(executor);
-  server = await startTestServer(executor);
-});
-afterAll(async () => {
-  await server.close();
-  await executor.close();
+useSeededServer((_e, s) => {
+  server = s;
 });
 
 test('the README has at least ten questions', () => {

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../graph/config';
 import type { GraphExecutor } from '../../graph/executor';
 import { createLogger } from '../../graph/logger';
 import { startHttpServer, type RunningServer } from '../../resolvers/http';
+import { resetGraph, seed, testExecutor } from './graph';
 
 export const EDITOR_TOKEN = 'test-editor-token-0123456789';
 
@@ -44,4 +45,24 @@ export async function startTestServer(
       return { status: res.status, data: body.data as never, errors: body.errors };
     },
   };
+}
+
+/**
+ * Registers the usual hooks of an API test file: before all, an emptied graph with the seed readouts and a
+ * server over it (handed to `ready`); after all, both closed.
+ */
+export function useSeededServer(ready: (executor: GraphExecutor, server: TestServer) => void): void {
+  let executor: GraphExecutor | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    executor = testExecutor();
+    await resetGraph(executor);
+    await seed(executor);
+    server = await startTestServer(executor);
+    ready(executor, server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await executor?.close();
+  });
 }
