@@ -33,6 +33,8 @@ export interface OfflinePage {
   blocked: string[];
   /** Console errors and uncaught exceptions, from the page and its workers. */
   errors: string[];
+  /** Path of every worker script the page started, even ones that have since ended. */
+  workers: string[];
   /** Content-Security-Policy violations the page reported. */
   cspViolations(): Promise<string[]>;
 }
@@ -43,6 +45,9 @@ export async function offlinePage(browser: Browser, serverUrl: string): Promise<
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const blocked: string[] = [];
   const errors: string[] = [];
+  const workers: string[] = [];
+  // page.workers() lists live workers only, and Monaco starts some lazily: record each one as it starts.
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (new URL(url).origin === origin) return route.continue();
@@ -71,6 +76,7 @@ export async function offlinePage(browser: Browser, serverUrl: string): Promise<
     page,
     blocked,
     errors,
+    workers,
     cspViolations: () =>
       page.evaluate(() => (globalThis as unknown as { __cspViolations: string[] }).__cspViolations),
   };
