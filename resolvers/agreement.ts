@@ -6,7 +6,7 @@ import { need, only, period, sources, toConnection } from './util';
 
 export const agreementResolvers: Resolvers = {
   Query: {
-    agreement: (_, args, ctx) => byIdOrName(ctx, 'Agreement', args.id, args.name),
+    agreement: (_, args, ctx, info) => byIdOrName(ctx, info, 'Agreement', args.id, args.name),
     agreements: async (_, args, ctx) => {
       const filters = {
         party: args.party ?? null,

@@ -7,7 +7,7 @@ import { load, loadMany, need, only, period, sources, toConnection } from './uti
 
 export const dialogueResolvers: Resolvers = {
   Query: {
-    dialogue: (_, args, ctx) => byIdOrName(ctx, 'Dialogue', args.id, args.name),
+    dialogue: (_, args, ctx, info) => byIdOrName(ctx, info, 'Dialogue', args.id, args.name),
     dialogues: async (_, args, ctx) => {
       const filters = {
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,

@@ -8,7 +8,7 @@ import { load, loadMany, only, period, toConnection } from './util';
 
 export const organizationResolvers: Resolvers = {
   Query: {
-    organization: (_, args, ctx) => byIdOrName(ctx, 'Organization', args.id, args.name),
+    organization: (_, args, ctx, info) => byIdOrName(ctx, info, 'Organization', args.id, args.name),
     organizations: async (_, args, ctx) => {
       const filters = {
         country: args.country?.toUpperCase() ?? null,

@@ -8,7 +8,7 @@ import { load, loadMany, need, only, period, sources, toConnection } from './uti
 
 export const personResolvers: Resolvers = {
   Query: {
-    person: (_, args, ctx) => byIdOrName(ctx, 'Person', args.id, args.name),
+    person: (_, args, ctx, info) => byIdOrName(ctx, info, 'Person', args.id, args.name),
     people: async (_, args, ctx) => {
       const filters = {
         country: args.country?.toUpperCase() ?? null,

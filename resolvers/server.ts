@@ -2,6 +2,7 @@
 // analysts may be offline, so the IDE is served by this server itself.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -84,6 +85,8 @@ export function createApolloServer(opts: {
     // Refuse pathological documents while parsing, before they cost a deep recursion.
     parseOptions: { maxTokens: 20000 },
     plugins: [
+      // The schema sets no cache hints; the default cache-control plugin would still wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...(opts.plugins ?? []),

@@ -1,23 +1,35 @@
 // Resolver pieces used by several types: lookup by id or name, the generic `relations` field, Relation itself.
+import type { GraphQLResolveInfo } from 'graphql';
 import { BadInputError } from '../graph/errors';
+import { prefetch, type PrefetchStep } from '../graph/prefetch';
 import { findByName } from '../graph/queries/lookup';
 import { ID_PREFIX, type EntityLabel, type EntityRow } from '../graph/model';
 import type { EdgeType, Resolvers } from './__generated__/types';
 import type { GraphContext } from './context';
+import { selectedSteps } from './lookahead';
 import { sources } from './util';
 
 type Typed<T extends EntityLabel> = Extract<EntityRow, { __typename: T }>;
 
+function prefetchBelow(ctx: GraphContext, label: EntityLabel, id: string, below: PrefetchStep[]) {
+  const root: PrefetchStep = { source: { entity: label }, keyFrom: 'id', children: below };
+  return ctx.executor.withRead((run) => prefetch(run, ctx.loaders, [id], [root]));
+}
+
 /** `person(id:, name:)` and friends: exactly one of the two; by name may raise AmbiguousNameError. */
 export async function byIdOrName<T extends EntityLabel>(
   ctx: GraphContext,
+  info: GraphQLResolveInfo,
   label: T,
   id: string | null | undefined,
   name: string | null | undefined,
 ): Promise<Typed<T> | null> {
   if ((id == null) === (name == null)) throw new BadInputError('Give exactly one of id or name.');
+  const below = ctx.config.prefetch ? selectedSteps(info) : [];
   if (id != null) {
     if (!id.startsWith(`${ID_PREFIX[label]}:`)) return null;
+    // The entity itself and everything selected below it, in one statement.
+    if (below.length > 0) await prefetchBelow(ctx, label, id, below);
     const e = await ctx.loaders.entity.load(id);
     return e?.__typename === label ? (e as Typed<T>) : null;
   }
@@ -25,6 +37,7 @@ export async function byIdOrName<T extends EntityLabel>(
   const e = await ctx.executor.withRead((run) => findByName(run, label, name ?? ''));
   if (e === null || e.__typename !== label) return null;
   ctx.loaders.entity.prime(e.id, e);
+  if (below.length > 0) await prefetchBelow(ctx, label, e.id, below);
   return e as Typed<T>;
 }
 

@@ -6,7 +6,7 @@ import { only, toConnection } from './util';
 
 export const themeResolvers: Resolvers = {
   Query: {
-    theme: (_, args, ctx) => byIdOrName(ctx, 'Theme', args.id, args.name),
+    theme: (_, args, ctx, info) => byIdOrName(ctx, info, 'Theme', args.id, args.name),
     themes: async (_, args, ctx) => {
       const filters = { topLevel: args.topLevel ?? null, used: args.used ?? null };
       const page = await ctx.executor.withRead((run) =>

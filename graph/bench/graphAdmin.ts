@@ -6,6 +6,7 @@ import { syncVocabulary } from '../themes';
 const WIPE_GRAPH =
   'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS';
 const COUNT_NODES = 'MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n) AS n';
+const COUNT_SOURCES = 'MATCH (n:Source) RETURN count(n) AS n';
 const COUNT_RELATIONSHIPS = 'MATCH ()-[r]->() RETURN count(r) AS n';
 const COUNT_BY_TYPE = 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY n DESC';
 const SERVER_VERSION = `CALL dbms.components() YIELD name, versions, edition
@@ -39,6 +40,12 @@ export async function graphSize(executor: GraphExecutor): Promise<GraphSize> {
     relationships: Number(rels?.n ?? 0),
     byType: Object.fromEntries(byType.map((r) => [String(r.type), Number(r.n)])),
   };
+}
+
+/** Source documents in the graph: one per readout loaded. */
+export async function sourceCount(executor: GraphExecutor): Promise<number> {
+  const [row] = await executor.read(COUNT_SOURCES);
+  return Number(row?.n ?? 0);
 }
 
 export async function serverVersion(executor: GraphExecutor): Promise<string> {

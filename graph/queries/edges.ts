@@ -17,30 +17,40 @@ import { optStr, str, strs } from './rows';
 const POSITION_FIELDS = `title: r.title, from: r.from, to: r.to, attestedFrom: r.attestedFrom, attestedTo: r.attestedTo,
   validFrom: r.validFrom, validTo: r.validTo, sources: r.sources`;
 
-export const EDGE_QUERIES = {
-  positionsByPerson: `UNWIND $ids AS id MATCH (p:Person {id: id})-[r:HOLDS_POST]->(o:Organization)
+/**
+ * Each body reads the variable `id` (one key) and returns (id, row), in display order. A loader runs it after
+ * `UNWIND $ids AS id`; a prefetch (graph/prefetch.ts) after UNWINDing keys computed in the same statement.
+ */
+export const EDGE_BODIES = {
+  positionsByPerson: `MATCH (p:Person {id: id})-[r:HOLDS_POST]->(o:Organization)
     RETURN id, {personId: id, organizationId: o.id, ${POSITION_FIELDS}} AS row ORDER BY r.validTo DESC, r.title`,
-  positionsByOrganization: `UNWIND $ids AS id MATCH (p:Person)-[r:HOLDS_POST]->(o:Organization {id: id})
+  positionsByOrganization: `MATCH (p:Person)-[r:HOLDS_POST]->(o:Organization {id: id})
     RETURN id, {personId: p.id, organizationId: id, ${POSITION_FIELDS}} AS row ORDER BY p.sortKey, r.title`,
-  attendanceByPerson: `UNWIND $ids AS id MATCH (p:Person {id: id})-[r:ATTENDED]->(d:Dialogue)
+  attendanceByPerson: `MATCH (p:Person {id: id})-[r:ATTENDED]->(d:Dialogue)
     RETURN id, {personId: id, dialogueId: d.id, role: r.role, title: r.title, onBehalfOf: r.onBehalfOf,
       country: r.country, sources: r.sources} AS row ORDER BY d.startKey DESC`,
-  attendanceByDialogue: `UNWIND $ids AS id MATCH (p:Person)-[r:ATTENDED]->(d:Dialogue {id: id})
+  attendanceByDialogue: `MATCH (p:Person)-[r:ATTENDED]->(d:Dialogue {id: id})
     RETURN id, {personId: p.id, dialogueId: id, role: r.role, title: r.title, onBehalfOf: r.onBehalfOf,
       country: r.country, sources: r.sources} AS row
     ORDER BY CASE r.role WHEN 'co_chair' THEN 0 WHEN 'head_of_delegation' THEN 1 WHEN 'delegate' THEN 2 ELSE 3 END, r.country, p.sortKey`,
   // Counterparts: people on another national delegation at a dialogue both attended.
-  counterpartsByPerson: `UNWIND $ids AS id MATCH (p:Person {id: id})-[a:ATTENDED]->(d:Dialogue)<-[b:ATTENDED]-(q:Person)
+  counterpartsByPerson: `MATCH (p:Person {id: id})-[a:ATTENDED]->(d:Dialogue)<-[b:ATTENDED]-(q:Person)
     WHERE q <> p AND coalesce(b.country, q.country) <> coalesce(a.country, p.country)
     WITH id, q, collect(DISTINCT d.id) AS dialogueIds, collect(a.sources) + collect(b.sources) AS srcs
     CALL (srcs) { UNWIND srcs AS s UNWIND s AS x RETURN collect(DISTINCT x) AS sources }
     RETURN id, {personId: q.id, dialogueIds: dialogueIds, sources: sources} AS row
     ORDER BY size(dialogueIds) DESC, q.sortKey`,
-  themesByDialogue: `UNWIND $ids AS id MATCH (:Dialogue {id: id})-[r:DISCUSSED]->(t:Theme)
+  themesByDialogue: `MATCH (:Dialogue {id: id})-[r:DISCUSSED]->(t:Theme)
     RETURN id, {themeId: t.id, notes: coalesce(r.notes, []), sources: r.sources} AS row ORDER BY t.sortKey`,
-  partiesByAgreement: `UNWIND $ids AS id MATCH (o:Organization)-[r:PARTY_TO]->(:Agreement {id: id})
+  partiesByAgreement: `MATCH (o:Organization)-[r:PARTY_TO]->(:Agreement {id: id})
     RETURN id, {organizationId: o.id, sources: r.sources} AS row ORDER BY o.sortKey`,
 } as const satisfies Record<string, string>;
+
+export type EdgeKind = keyof typeof EDGE_BODIES;
+
+export const EDGE_QUERIES = Object.fromEntries(
+  Object.entries(EDGE_BODIES).map(([k, body]) => [k, `UNWIND $ids AS id ${body}`]),
+) as Record<EdgeKind, string>;
 
 type Raw = Record<string, unknown>;
 
@@ -82,6 +92,29 @@ const toAttendance = (r: Raw): AttendanceRow => ({
   sources: strs(r.sources),
 });
 
+const toCounterpart = (r: Raw): CounterpartRow => ({
+  personId: str(r.personId),
+  dialogueIds: strs(r.dialogueIds),
+  sources: strs(r.sources),
+});
+const toDiscussedTheme = (r: Raw): DiscussedThemeRow => ({
+  themeId: str(r.themeId),
+  notes: strs(r.notes),
+  sources: strs(r.sources),
+});
+const toParty = (r: Raw): PartyRow => ({ organizationId: str(r.organizationId), sources: strs(r.sources) });
+
+/** How each body's `row` map becomes a model row (shared by the loaders and the prefetch). */
+export const EDGE_DECODERS = {
+  positionsByPerson: toPosition,
+  positionsByOrganization: toPosition,
+  attendanceByPerson: toAttendance,
+  attendanceByDialogue: toAttendance,
+  counterpartsByPerson: toCounterpart,
+  themesByDialogue: toDiscussedTheme,
+  partiesByAgreement: toParty,
+} as const satisfies Record<EdgeKind, (r: Raw) => unknown>;
+
 export const fetchPositionsByPerson = (run: Runner, ids: readonly string[]) =>
   grouped(run, EDGE_QUERIES.positionsByPerson, ids, toPosition);
 export const fetchPositionsByOrganization = (run: Runner, ids: readonly string[]) =>
@@ -91,22 +124,11 @@ export const fetchAttendanceByPerson = (run: Runner, ids: readonly string[]) =>
 export const fetchAttendanceByDialogue = (run: Runner, ids: readonly string[]) =>
   grouped(run, EDGE_QUERIES.attendanceByDialogue, ids, toAttendance);
 export const fetchCounterparts = (run: Runner, ids: readonly string[]) =>
-  grouped(run, EDGE_QUERIES.counterpartsByPerson, ids, (r): CounterpartRow => ({
-    personId: str(r.personId),
-    dialogueIds: strs(r.dialogueIds),
-    sources: strs(r.sources),
-  }));
+  grouped(run, EDGE_QUERIES.counterpartsByPerson, ids, toCounterpart);
 export const fetchDiscussedThemes = (run: Runner, ids: readonly string[]) =>
-  grouped(run, EDGE_QUERIES.themesByDialogue, ids, (r): DiscussedThemeRow => ({
-    themeId: str(r.themeId),
-    notes: strs(r.notes),
-    sources: strs(r.sources),
-  }));
+  grouped(run, EDGE_QUERIES.themesByDialogue, ids, toDiscussedTheme);
 export const fetchParties = (run: Runner, ids: readonly string[]) =>
-  grouped(run, EDGE_QUERIES.partiesByAgreement, ids, (r): PartyRow => ({
-    organizationId: str(r.organizationId),
-    sources: strs(r.sources),
-  }));
+  grouped(run, EDGE_QUERIES.partiesByAgreement, ids, toParty);
 
 /** True when a post is known to be held on `at` (a partial date: any overlap of the two periods counts). */
 export function heldAt(p: PositionRow, atFrom: string, atTo: string): boolean {

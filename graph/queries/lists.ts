@@ -46,8 +46,8 @@ export const LIST_SPECS = {
   },
   themes: {
     match: `MATCH (n:Theme)
-      WHERE ($topLevel IS NULL OR $topLevel = NOT EXISTS { (n)-[:BROADER]->() })
-        AND ($used IS NULL OR $used = EXISTS { (n)<-[:DISCUSSED|COVERS]-() })`,
+      WHERE ($topLevel IS NULL OR $topLevel = (NOT EXISTS { (n)-[:BROADER]->() }))
+        AND ($used IS NULL OR $used = (EXISTS { (n)<-[:DISCUSSED|COVERS]-() }))`,
     orderKey: 'n.sortKey',
     descending: false,
   },

@@ -7,37 +7,40 @@ import { entityFromRow } from './rows';
 const TAIL = 'RETURN id, labels(m) AS labels, properties(m) AS props';
 
 function mentionedBy(label: Exclude<EntityLabel, 'Source'>): string {
-  return `UNWIND $ids AS id MATCH (:${label} {id: id})<-[:MENTIONS]-(m:Source) ${TAIL} ORDER BY m.published DESC`;
+  return `MATCH (:${label} {id: id})<-[:MENTIONS]-(m:Source) ${TAIL} ORDER BY m.published DESC`;
 }
 
-/** Every query takes $ids and returns (id, labels, props) in display order. */
-export const NEIGHBOUR_QUERIES = {
-  orgParent: `UNWIND $ids AS id MATCH (:Organization {id: id})-[:PART_OF]->(m:Organization) ${TAIL} ORDER BY m.sortKey`,
-  orgChildren: `UNWIND $ids AS id MATCH (:Organization {id: id})<-[:PART_OF]-(m:Organization) ${TAIL} ORDER BY m.sortKey`,
-  orgAncestors: `UNWIND $ids AS id MATCH p = (:Organization {id: id})-[:PART_OF*1..20]->(m:Organization)
+/**
+ * Every body reads the variable `id` and returns (id, labels, props) in display order; a loader runs it after
+ * `UNWIND $ids AS id`, a prefetch after UNWINDing keys computed in the same statement.
+ */
+export const NEIGHBOUR_BODIES = {
+  orgParent: `MATCH (:Organization {id: id})-[:PART_OF]->(m:Organization) ${TAIL} ORDER BY m.sortKey`,
+  orgChildren: `MATCH (:Organization {id: id})<-[:PART_OF]-(m:Organization) ${TAIL} ORDER BY m.sortKey`,
+  orgAncestors: `MATCH p = (:Organization {id: id})-[:PART_OF*1..20]->(m:Organization)
     WITH id, m, min(length(p)) AS d ${TAIL} ORDER BY d, m.sortKey`,
-  orgDialogues: `UNWIND $ids AS id MATCH (o:Organization {id: id})
+  orgDialogues: `MATCH (o:Organization {id: id})
     CALL (o, id) {
       MATCH (:Person)-[a:ATTENDED]->(m:Dialogue) WHERE a.onBehalfOf = id RETURN m
       UNION MATCH (m:Dialogue)-[:WORKING_GROUP]->(o) RETURN m
     }
     ${TAIL} ORDER BY m.startKey DESC`,
-  orgAgreements: `UNWIND $ids AS id MATCH (:Organization {id: id})-[:PARTY_TO]->(m:Agreement) ${TAIL} ORDER BY m.signedKey DESC`,
-  dialogueSeries: `UNWIND $ids AS id MATCH (:Dialogue {id: id})-[:EDITION_OF]->(m:DialogueSeries) ${TAIL}`,
-  dialogueAgreements: `UNWIND $ids AS id MATCH (:Dialogue {id: id})<-[:CONCLUDED_AT]-(m:Agreement) ${TAIL} ORDER BY m.sortKey`,
-  dialogueWorkingGroups: `UNWIND $ids AS id MATCH (:Dialogue {id: id})-[:WORKING_GROUP]->(m:Organization) ${TAIL} ORDER BY m.sortKey`,
-  seriesEditions: `UNWIND $ids AS id MATCH (:DialogueSeries {id: id})<-[:EDITION_OF]-(m:Dialogue) ${TAIL} ORDER BY m.startKey`,
-  themeBroader: `UNWIND $ids AS id MATCH (:Theme {id: id})-[:BROADER]->(m:Theme) ${TAIL} ORDER BY m.sortKey`,
-  themeNarrower: `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:BROADER]-(m:Theme) ${TAIL} ORDER BY m.sortKey`,
-  themeDialogues: `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:DISCUSSED]-(m:Dialogue) ${TAIL} ORDER BY m.startKey DESC`,
-  themeDialoguesDeep: `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:BROADER*0..10]-(:Theme)<-[:DISCUSSED]-(m:Dialogue)
+  orgAgreements: `MATCH (:Organization {id: id})-[:PARTY_TO]->(m:Agreement) ${TAIL} ORDER BY m.signedKey DESC`,
+  dialogueSeries: `MATCH (:Dialogue {id: id})-[:EDITION_OF]->(m:DialogueSeries) ${TAIL}`,
+  dialogueAgreements: `MATCH (:Dialogue {id: id})<-[:CONCLUDED_AT]-(m:Agreement) ${TAIL} ORDER BY m.sortKey`,
+  dialogueWorkingGroups: `MATCH (:Dialogue {id: id})-[:WORKING_GROUP]->(m:Organization) ${TAIL} ORDER BY m.sortKey`,
+  seriesEditions: `MATCH (:DialogueSeries {id: id})<-[:EDITION_OF]-(m:Dialogue) ${TAIL} ORDER BY m.startKey`,
+  themeBroader: `MATCH (:Theme {id: id})-[:BROADER]->(m:Theme) ${TAIL} ORDER BY m.sortKey`,
+  themeNarrower: `MATCH (:Theme {id: id})<-[:BROADER]-(m:Theme) ${TAIL} ORDER BY m.sortKey`,
+  themeDialogues: `MATCH (:Theme {id: id})<-[:DISCUSSED]-(m:Dialogue) ${TAIL} ORDER BY m.startKey DESC`,
+  themeDialoguesDeep: `MATCH (:Theme {id: id})<-[:BROADER*0..10]-(:Theme)<-[:DISCUSSED]-(m:Dialogue)
     WITH DISTINCT id, m ${TAIL} ORDER BY m.startKey DESC`,
-  themeAgreements: `UNWIND $ids AS id MATCH (:Theme {id: id})<-[:COVERS]-(m:Agreement) ${TAIL} ORDER BY m.signedKey DESC`,
-  agreementDialogue: `UNWIND $ids AS id MATCH (:Agreement {id: id})-[:CONCLUDED_AT]->(m:Dialogue) ${TAIL}`,
-  agreementThemes: `UNWIND $ids AS id MATCH (:Agreement {id: id})-[:COVERS]->(m:Theme) ${TAIL} ORDER BY m.sortKey`,
-  countryOrganizations: `UNWIND $ids AS id MATCH (:Country {id: id})<-[:OF_COUNTRY]-(m:Organization) ${TAIL} ORDER BY m.sortKey`,
-  countryPeople: `UNWIND $ids AS id MATCH (:Country {id: id})<-[:OF_COUNTRY]-(m:Person) ${TAIL} ORDER BY m.sortKey`,
-  countryDialogues: `UNWIND $ids AS id MATCH (:Country {id: id})<-[:BETWEEN]-(m:Dialogue) ${TAIL} ORDER BY m.startKey DESC`,
+  themeAgreements: `MATCH (:Theme {id: id})<-[:COVERS]-(m:Agreement) ${TAIL} ORDER BY m.signedKey DESC`,
+  agreementDialogue: `MATCH (:Agreement {id: id})-[:CONCLUDED_AT]->(m:Dialogue) ${TAIL}`,
+  agreementThemes: `MATCH (:Agreement {id: id})-[:COVERS]->(m:Theme) ${TAIL} ORDER BY m.sortKey`,
+  countryOrganizations: `MATCH (:Country {id: id})<-[:OF_COUNTRY]-(m:Organization) ${TAIL} ORDER BY m.sortKey`,
+  countryPeople: `MATCH (:Country {id: id})<-[:OF_COUNTRY]-(m:Person) ${TAIL} ORDER BY m.sortKey`,
+  countryDialogues: `MATCH (:Country {id: id})<-[:BETWEEN]-(m:Dialogue) ${TAIL} ORDER BY m.startKey DESC`,
   mentionedByPerson: mentionedBy('Person'),
   mentionedByOrganization: mentionedBy('Organization'),
   mentionedByCountry: mentionedBy('Country'),
@@ -45,10 +48,14 @@ export const NEIGHBOUR_QUERIES = {
   mentionedByDialogueSeries: mentionedBy('DialogueSeries'),
   mentionedByTheme: mentionedBy('Theme'),
   mentionedByAgreement: mentionedBy('Agreement'),
-  sourceMentions: `UNWIND $ids AS id MATCH (:Source {id: id})-[:MENTIONS]->(m) ${TAIL} ORDER BY m.sortKey`,
+  sourceMentions: `MATCH (:Source {id: id})-[:MENTIONS]->(m) ${TAIL} ORDER BY m.sortKey`,
 } as const satisfies Record<string, string>;
 
-export type NeighbourKind = keyof typeof NEIGHBOUR_QUERIES;
+export type NeighbourKind = keyof typeof NEIGHBOUR_BODIES;
+
+export const NEIGHBOUR_QUERIES = Object.fromEntries(
+  Object.entries(NEIGHBOUR_BODIES).map(([k, body]) => [k, `UNWIND $ids AS id ${body}`]),
+) as Record<NeighbourKind, string>;
 
 /** For each id (in order), the neighbours of that kind; ids with none get an empty list. */
 export async function fetchNeighbours(

@@ -33,7 +33,13 @@ async function freePort(): Promise<number> {
 
 export async function openBenchNeo4j(
   config: Config,
-  opts: { uri: string | undefined; wipe: boolean; pageCacheMb: number; heapMb: number },
+  opts: {
+    uri: string | undefined;
+    wipe: boolean;
+    queriesOnly: boolean;
+    pageCacheMb: number;
+    heapMb: number;
+  },
   log: Logger,
 ): Promise<BenchNeo4j> {
   const executorFor = (uri: string) =>
@@ -42,8 +48,12 @@ export async function openBenchNeo4j(
       uri,
       queryTimeoutMs: Math.max(config.neo4j.queryTimeoutMs, 600000),
     });
+  if (opts.queriesOnly && opts.uri === undefined)
+    throw new Error(
+      '--queries-only measures the graph NEO4J_URI holds: set NEO4J_URI (e.g. to `npm run neo4j`).',
+    );
   if (opts.uri !== undefined) {
-    if (!opts.wipe) {
+    if (!opts.wipe && !opts.queriesOnly) {
       throw new Error(
         `The benchmark empties the database it runs on. To use ${opts.uri}, pass --wipe; or unset NEO4J_URI to let it start its own Neo4j.`,
       );

@@ -17,6 +17,8 @@ export interface BenchOptions {
   dataDir: string | undefined;
   /** Consent to empty the database NEO4J_URI names. */
   wipe: boolean;
+  /** Skip generation and ingest: measure the queries on the graph NEO4J_URI already holds (left as it is). */
+  queriesOnly: boolean;
   pageCacheMb: number;
   heapMb: number;
   concurrency: number;
@@ -35,7 +37,7 @@ export interface BenchOptions {
 
 export const PRESETS: Record<
   BenchMode,
-  Omit<BenchOptions, 'label' | 'jsonDir' | 'markdown' | 'dataDir' | 'wipe' | 'shapes'>
+  Omit<BenchOptions, 'label' | 'jsonDir' | 'markdown' | 'dataDir' | 'wipe' | 'queriesOnly' | 'shapes'>
 > = {
   quick: {
     mode: 'quick',
@@ -80,7 +82,9 @@ export const USAGE = `usage: npm run bench [-- --full] [options]
   --shapes a,b           only these query shapes (entity, counterparts, search, members, subgraph, path)
   --cpu-prof             CPU profile of the real loader at the largest size
   --no-write             print the results only (no docs/benchmarks JSON, no BENCHMARKS.md)
-  --wipe                 allow running against NEO4J_URI, which the benchmark empties`;
+  --wipe                 allow running against NEO4J_URI, which the benchmark empties
+  --queries-only         no generation or ingest: query the graph already in NEO4J_URI (not emptied), e.g. one
+                         loaded with \`npm run load\`; for comparing query changes quickly`;
 
 const ints = (s: string) => s.split(',').map((x) => Number(x.trim()));
 
@@ -109,6 +113,7 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
       'cpu-prof': { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
       wipe: { type: 'boolean', default: false },
+      'queries-only': { type: 'boolean', default: false },
     },
   });
   const preset = PRESETS[values.full ? 'full' : 'quick'];
@@ -117,14 +122,17 @@ export function parseBenchArgs(argv: string[], root: string): BenchOptions {
   const sizes =
     values.sizes === undefined ? preset.sizes : ints(values.sizes).map((n) => positive('sizes', n));
   const sorted = [...sizes].sort((a, b) => a - b);
+  const queriesOnly = values['queries-only'];
+  const sized = sorted.join() === preset.sizes.join() ? preset.mode : `${preset.mode}-${sorted.join('-')}`;
   return {
     ...preset,
-    label: sorted.join() === preset.sizes.join() ? preset.mode : `${preset.mode}-${sorted.join('-')}`,
+    label: queriesOnly ? `${preset.mode}-queries` : sized,
     sizes: sorted,
     naiveLimit: num('naive', values.naive, preset.naiveLimit),
     seed: values.seed ?? preset.seed,
     dataDir: values['data-dir'],
     wipe: values.wipe,
+    queriesOnly,
     pageCacheMb: num('page-cache-mb', values['page-cache-mb'], preset.pageCacheMb),
     heapMb: num('heap-mb', values['heap-mb'], preset.heapMb),
     concurrency: num('concurrency', values.concurrency, preset.concurrency),

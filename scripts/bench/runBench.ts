@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serverVersion } from '../../graph/bench/graphAdmin';
+import { serverVersion, sourceCount } from '../../graph/bench/graphAdmin';
 import type { Config } from '../../graph/config';
 import type { Logger } from '../../graph/logger';
 import { generateReadouts, MANIFEST } from '../generate/generateReadouts';
@@ -71,7 +71,13 @@ export async function runBench(
   const dataRoot = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'graph-bench-data-'));
   const neo4j = await openBenchNeo4j(
     config,
-    { uri: config.neo4j.uri, wipe: options.wipe, pageCacheMb: options.pageCacheMb, heapMb: options.heapMb },
+    {
+      uri: config.neo4j.uri,
+      wipe: options.wipe,
+      queriesOnly: options.queriesOnly,
+      pageCacheMb: options.pageCacheMb,
+      heapMb: options.heapMb,
+    },
     log,
   );
   try {
@@ -82,7 +88,7 @@ export async function runBench(
     );
     const generation: GenerationRun[] = [];
     const ingest: IngestSizeResult[] = [];
-    for (const size of options.sizes) {
+    for (const size of options.queriesOnly ? [] : options.sizes) {
       const data = dataset(dataRoot, size, options.seed);
       const { dir, ...run } = data;
       generation.push(run);
@@ -103,7 +109,9 @@ export async function runBench(
         }),
       );
     }
-    const graphReadouts = options.sizes[options.sizes.length - 1] ?? 0;
+    const graphReadouts = options.queriesOnly
+      ? await sourceCount(neo4j.executor)
+      : (options.sizes[options.sizes.length - 1] ?? 0);
     say(`queries on the ${graphReadouts}-readout graph…`);
     const queries = await runQueryBench(neo4j.executor, {
       neo4j: { ...config.neo4j, uri: neo4j.uri },

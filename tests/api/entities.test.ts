@@ -228,6 +228,22 @@ test('themes carry the vocabulary hierarchy', async () => {
   expect(d.broad.dialogues).toHaveLength(2);
 });
 
+test('the theme list filters by top level and by use in the graph', async () => {
+  type Page = { totalCount: number; nodes: { id: string; broader: { id: string }[] }[] };
+  const d = await data<{ all: Page; top: Page; used: Page; unused: Page }>(
+    `{ all: themes(first: 200) { totalCount nodes { id broader { id } } }
+       top: themes(topLevel: true, first: 200) { totalCount nodes { id broader { id } } }
+       used: themes(used: true, first: 200) { totalCount nodes { id broader { id } } }
+       unused: themes(used: false, first: 1) { totalCount nodes { id broader { id } } } }`,
+  );
+  expect(d.all.totalCount).toBe(d.used.totalCount + d.unused.totalCount);
+  expect(d.top.nodes.length).toBeGreaterThan(0);
+  expect(d.top.nodes.every((t) => t.broader.length === 0)).toBe(true);
+  expect(d.top.totalCount).toBe(d.all.nodes.filter((t) => t.broader.length === 0).length);
+  // The seed dialogues discussed counter-narcotics, among others.
+  expect(d.used.nodes.map((t) => t.id)).toContain('theme:counter-narcotics');
+});
+
 test('lookups: unknown names give null; id and name together are refused', async () => {
   expect((await data<{ person: null }>(`{ person(name: "Nobody Known") { id } }`)).person).toBeNull();
   expect((await data<{ country: { name: string } }>(`{ country(code: "gb") { name } }`)).country.name).toBe(

@@ -69,6 +69,7 @@ describe('benchmark run', () => {
         concurrency: 2,
         shapes: [],
         wipe: true,
+        queriesOnly: false,
         dataDir: path.join(tmp, 'data'),
         jsonDir: undefined,
         markdown: undefined,

@@ -1,0 +1,148 @@
+// Look-ahead for the single-entity root fields: which loader-backed fields the request selects below the root,
+// as prefetch steps, so that graph/prefetch.ts answers the whole nested selection in one statement. Fields not in
+// the table (or beyond the prefetch's cap) simply fall back to their loaders.
+import {
+  getNamedType,
+  isObjectType,
+  Kind,
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
+import type { PrefetchSource, PrefetchStep } from '../graph/prefetch';
+
+type Entry = Pick<PrefetchStep, 'source' | 'keyFrom'>;
+
+const neighbour = (n: Extract<PrefetchSource, { neighbour: unknown }>['neighbour']): Entry => ({
+  source: { neighbour: n },
+  keyFrom: 'id',
+});
+const edge = (e: Extract<PrefetchSource, { edge: unknown }>['edge']): Entry => ({
+  source: { edge: e },
+  keyFrom: 'id',
+});
+const entity = (
+  label: Extract<PrefetchSource, { entity: unknown }>['entity'],
+  keyFrom: PrefetchStep['keyFrom'],
+): Entry => ({ source: { entity: label }, keyFrom });
+
+/**
+ * (GraphQL type, field) → the loader its resolver calls, and where its keys come from. Must match the resolvers:
+ * a field listed here whose resolver reads another loader would only cost a wasted prefetch level, never a wrong
+ * answer, because the resolvers still run and read their own loaders.
+ */
+const PREFETCHABLE: Record<string, Record<string, Entry>> = {
+  Person: {
+    country: entity('Country', 'country'),
+    positions: edge('positionsByPerson'),
+    dialogues: edge('attendanceByPerson'),
+    counterparts: edge('counterpartsByPerson'),
+    sources: neighbour('mentionedByPerson'),
+  },
+  Position: {
+    person: entity('Person', 'personId'),
+    organization: entity('Organization', 'organizationId'),
+    sources: entity('Source', 'sources'),
+  },
+  Attendance: {
+    person: entity('Person', 'personId'),
+    dialogue: entity('Dialogue', 'dialogueId'),
+    onBehalfOf: entity('Organization', 'onBehalfOf'),
+    country: entity('Country', 'country'),
+    sources: entity('Source', 'sources'),
+  },
+  Counterpart: {
+    person: entity('Person', 'personId'),
+    dialogues: entity('Dialogue', 'dialogueIds'),
+    sources: entity('Source', 'sources'),
+  },
+  Organization: {
+    country: entity('Country', 'countries'),
+    countries: entity('Country', 'countries'),
+    parent: neighbour('orgParent'),
+    children: neighbour('orgChildren'),
+    ancestors: neighbour('orgAncestors'),
+    members: edge('positionsByOrganization'),
+    dialogues: neighbour('orgDialogues'),
+    agreements: neighbour('orgAgreements'),
+    sources: neighbour('mentionedByOrganization'),
+  },
+  Dialogue: {
+    host: entity('Country', 'host'),
+    countries: entity('Country', 'countries'),
+    series: neighbour('dialogueSeries'),
+    participants: edge('attendanceByDialogue'),
+    themes: edge('themesByDialogue'),
+    agreements: neighbour('dialogueAgreements'),
+    workingGroups: neighbour('dialogueWorkingGroups'),
+    sources: neighbour('mentionedByDialogue'),
+  },
+  DiscussedTheme: { theme: entity('Theme', 'themeId'), sources: entity('Source', 'sources') },
+  DialogueSeries: { editions: neighbour('seriesEditions') },
+  Theme: {
+    broader: neighbour('themeBroader'),
+    narrower: neighbour('themeNarrower'),
+    agreements: neighbour('themeAgreements'),
+  },
+  Agreement: {
+    parties: edge('partiesByAgreement'),
+    dialogue: neighbour('agreementDialogue'),
+    themes: neighbour('agreementThemes'),
+    sources: neighbour('mentionedByAgreement'),
+  },
+  AgreementParty: {
+    organization: entity('Organization', 'organizationId'),
+    sources: entity('Source', 'sources'),
+  },
+  Country: {
+    organizations: neighbour('countryOrganizations'),
+    people: neighbour('countryPeople'),
+    dialogues: neighbour('countryDialogues'),
+  },
+};
+
+/** The fields selected on `type`, through fragments that apply to it, grouped by field name (aliases merged). */
+function fieldsOn(
+  type: GraphQLObjectType,
+  set: SelectionSetNode,
+  info: GraphQLResolveInfo,
+  out = new Map<string, FieldNode[]>(),
+): Map<string, FieldNode[]> {
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) out.set(sel.name.value, [...(out.get(sel.name.value) ?? []), sel]);
+    else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      const on = sel.typeCondition?.name.value;
+      if (on === undefined || on === type.name || type.getInterfaces().some((i) => i.name === on))
+        fieldsOn(type, sel.selectionSet, info, out);
+    } else {
+      const fragment = info.fragments[sel.name.value];
+      const on = fragment?.typeCondition.name.value;
+      if (fragment && (on === type.name || type.getInterfaces().some((i) => i.name === on)))
+        fieldsOn(type, fragment.selectionSet, info, out);
+    }
+  }
+  return out;
+}
+
+function stepsFor(type: GraphQLObjectType, sets: readonly SelectionSetNode[], info: GraphQLResolveInfo) {
+  const fields = new Map<string, FieldNode[]>();
+  for (const set of sets) fieldsOn(type, set, info, fields);
+  const steps: PrefetchStep[] = [];
+  for (const [name, nodes] of fields) {
+    const entry = PREFETCHABLE[type.name]?.[name];
+    if (entry === undefined) continue;
+    const child = getNamedType(type.getFields()[name]?.type);
+    const childSets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+    steps.push({ ...entry, children: isObjectType(child) ? stepsFor(child, childSets, info) : [] });
+  }
+  return steps;
+}
+
+/** Prefetch steps for what the current root field selects below the entity it returns. */
+export function selectedSteps(info: GraphQLResolveInfo): PrefetchStep[] {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return [];
+  const sets = info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+  return stepsFor(type, sets, info);
+}
