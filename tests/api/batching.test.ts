@@ -76,7 +76,10 @@ test('statement count depends on the nesting depth, not on the number of people'
   const many = await statementsFor(64);
   expect(few.people).toBe(5);
   expect(many.people).toBe(64);
-  // Same selection, 12x the rows: the same number of statements (one per field per level, plus the page count).
-  expect(many.statements).toBe(few.statements);
+  // Same selection, 12x the rows: about the same number of statements (one per field per level, plus the page
+  // count), where N+1 would cost over 64 more. Entity loads of one level can fall into one DataLoader batch or two,
+  // depending on which promises settle in the same tick, hence a margin of two rather than equality.
+  expect(Math.abs(many.statements - few.statements)).toBeLessThanOrEqual(2);
+  expect(few.statements).toBeLessThanOrEqual(20);
   expect(many.statements).toBeLessThanOrEqual(20);
 });
