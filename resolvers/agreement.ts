@@ -1,13 +1,13 @@
 // Agreement, AgreementParty and the agreement/agreements root fields.
 import { listPage } from '../graph/queries/lists';
 import type { Resolvers } from './__generated__/types';
-import { byIdOrName, relationsOf } from './shared';
-import { need, only, period, sources, toConnection } from './util';
+import { byIdOrName, pageOf, relationsOf } from './shared';
+import { need, only, period, sources } from './util';
 
 export const agreementResolvers: Resolvers = {
   Query: {
     agreement: (_, args, ctx, info) => byIdOrName(ctx, info, 'Agreement', args.id, args.name),
-    agreements: async (_, args, ctx) => {
+    agreements: async (_, args, ctx, info) => {
       const filters = {
         party: args.party ?? null,
         kind: args.kind ?? null,
@@ -17,7 +17,7 @@ export const agreementResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'agreements', filters, args.first, args.after),
       );
-      return toConnection(page, 'Agreement');
+      return pageOf(ctx, info, 'Agreement', page);
     },
   },
   Agreement: {

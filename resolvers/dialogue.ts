@@ -2,13 +2,13 @@
 import { countryId } from '../graph/countries';
 import { listPage } from '../graph/queries/lists';
 import type { Resolvers } from './__generated__/types';
-import { byIdOrName, relationsOf } from './shared';
-import { load, loadMany, need, only, period, sources, toConnection } from './util';
+import { byIdOrName, pageOf, relationsOf } from './shared';
+import { load, loadMany, need, only, period, sources } from './util';
 
 export const dialogueResolvers: Resolvers = {
   Query: {
     dialogue: (_, args, ctx, info) => byIdOrName(ctx, info, 'Dialogue', args.id, args.name),
-    dialogues: async (_, args, ctx) => {
+    dialogues: async (_, args, ctx, info) => {
       const filters = {
         countries: args.countries?.map((c) => c.toUpperCase()) ?? null,
         theme: args.theme ?? null,
@@ -18,7 +18,7 @@ export const dialogueResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'dialogues', filters, args.first, args.after),
       );
-      return toConnection(page, 'Dialogue');
+      return pageOf(ctx, info, 'Dialogue', page);
     },
   },
   Dialogue: {

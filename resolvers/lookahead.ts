@@ -139,10 +139,26 @@ function stepsFor(type: GraphQLObjectType, sets: readonly SelectionSetNode[], in
   return steps;
 }
 
+const setsOf = (nodes: readonly FieldNode[] | undefined) =>
+  (nodes ?? []).flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+
 /** Prefetch steps for what the current root field selects below the entity it returns. */
 export function selectedSteps(info: GraphQLResolveInfo): PrefetchStep[] {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return [];
-  const sets = info.fieldNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-  return stepsFor(type, sets, info);
+  return stepsFor(type, setsOf(info.fieldNodes), info);
+}
+
+/** Prefetch steps for what a connection field selects below its entities (`nodes { … }`, `edges { node { … } }`). */
+export function connectionSteps(info: GraphQLResolveInfo): PrefetchStep[] {
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) return [];
+  const fields = new Map<string, FieldNode[]>();
+  for (const set of setsOf(info.fieldNodes)) fieldsOn(connection, set, info, fields);
+  const node = getNamedType(connection.getFields().nodes?.type);
+  const edge = getNamedType(connection.getFields().edges?.type);
+  if (!isObjectType(node) || !isObjectType(edge)) return [];
+  const edgeFields = new Map<string, FieldNode[]>();
+  for (const set of setsOf(fields.get('edges'))) fieldsOn(edge, set, info, edgeFields);
+  return stepsFor(node, [...setsOf(fields.get('nodes')), ...setsOf(edgeFields.get('node'))], info);
 }

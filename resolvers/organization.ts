@@ -3,13 +3,13 @@ import { countryId } from '../graph/countries';
 import { heldAt } from '../graph/queries/edges';
 import { listPage } from '../graph/queries/lists';
 import type { Resolvers } from './__generated__/types';
-import { byIdOrName, relationsOf } from './shared';
-import { load, loadMany, only, period, toConnection } from './util';
+import { byIdOrName, pageOf, relationsOf } from './shared';
+import { load, loadMany, only, period } from './util';
 
 export const organizationResolvers: Resolvers = {
   Query: {
     organization: (_, args, ctx, info) => byIdOrName(ctx, info, 'Organization', args.id, args.name),
-    organizations: async (_, args, ctx) => {
+    organizations: async (_, args, ctx, info) => {
       const filters = {
         country: args.country?.toUpperCase() ?? null,
         kind: args.kind ?? null,
@@ -18,7 +18,7 @@ export const organizationResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'organizations', filters, args.first, args.after),
       );
-      return toConnection(page, 'Organization');
+      return pageOf(ctx, info, 'Organization', page);
     },
   },
   Organization: {

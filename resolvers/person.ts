@@ -3,13 +3,13 @@ import { countryId } from '../graph/countries';
 import { heldAt } from '../graph/queries/edges';
 import { listPage } from '../graph/queries/lists';
 import type { Resolvers } from './__generated__/types';
-import { byIdOrName, relationsOf } from './shared';
-import { load, loadMany, need, only, period, sources, toConnection } from './util';
+import { byIdOrName, pageOf, relationsOf } from './shared';
+import { load, loadMany, need, only, period, sources } from './util';
 
 export const personResolvers: Resolvers = {
   Query: {
     person: (_, args, ctx, info) => byIdOrName(ctx, info, 'Person', args.id, args.name),
-    people: async (_, args, ctx) => {
+    people: async (_, args, ctx, info) => {
       const filters = {
         country: args.country?.toUpperCase() ?? null,
         organization: args.organization ?? null,
@@ -17,7 +17,7 @@ export const personResolvers: Resolvers = {
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'people', filters, args.first, args.after),
       );
-      return toConnection(page, 'Person');
+      return pageOf(ctx, info, 'Person', page);
     },
   },
   Person: {

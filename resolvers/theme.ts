@@ -1,18 +1,18 @@
 // Theme and the theme/themes root fields (commonThemes lives with the graph queries).
 import { listPage } from '../graph/queries/lists';
 import type { Resolvers } from './__generated__/types';
-import { byIdOrName, relationsOf } from './shared';
-import { only, toConnection } from './util';
+import { byIdOrName, pageOf, relationsOf } from './shared';
+import { only } from './util';
 
 export const themeResolvers: Resolvers = {
   Query: {
     theme: (_, args, ctx, info) => byIdOrName(ctx, info, 'Theme', args.id, args.name),
-    themes: async (_, args, ctx) => {
+    themes: async (_, args, ctx, info) => {
       const filters = { topLevel: args.topLevel ?? null, used: args.used ?? null };
       const page = await ctx.executor.withRead((run) =>
         listPage(run, 'themes', filters, args.first, args.after),
       );
-      return toConnection(page, 'Theme');
+      return pageOf(ctx, info, 'Theme', page);
     },
   },
   Theme: {

@@ -159,6 +159,32 @@ test('a selection wider than the prefetch cap: the rest falls back to the loader
   }
 });
 
+test('list pages: the page, then one statement for everything below its entities', async () => {
+  const lists: [string, string][] = [
+    [
+      'people',
+      `people(first: 15) { totalCount edges { cursor node { id positions { title organization { id name } } } }
+        nodes { id country { code } dialogues { role dialogue { id } } counterparts { person { id } } } }`,
+    ],
+    [
+      'organizations',
+      `organizations(first: 15) { nodes { id parent { id } members { title person { id } } dialogues { id } } }`,
+    ],
+    [
+      'dialogues',
+      `dialogues(first: 15) { nodes { id themes { theme { id } } participants { person { id } } } }`,
+    ],
+    ['themes', `themes(used: true, first: 10) { nodes { id broader { id } agreements { id } } }`],
+  ];
+  for (const [field, selection] of lists) {
+    const r = await both(`{ ${selection} }`, {});
+    expect((r.data as Record<string, unknown>)[field]).toBeDefined();
+    // The page itself (and its count), then the prefetch; the loaders need one statement per level and type.
+    expect(r.prefetched).toBeLessThanOrEqual(3);
+    expect(r.loaded).toBeGreaterThan(r.prefetched);
+  }
+});
+
 test('an unknown id or a lookup that finds nothing: null, as without the prefetch', async () => {
   const r = await both(PERSON, { id: 'person:no-such-person' });
   expect(r.data).toEqual({ person: null });
