@@ -4,7 +4,6 @@
 import { BadInputError, NotFoundError } from '../errors';
 import { int, type Runner } from '../executor';
 import {
-  ENTITY_LABELS,
   FACT_EDGE_TYPES,
   labelOfId,
   type EdgeRow,
@@ -20,24 +19,31 @@ export const PATHS_MAX_FIRST = 10;
 
 const PATH_TYPES = [...FACT_EDGE_TYPES, 'BROADER'].join('|');
 
-const ENDPOINT = Object.fromEntries(
-  ENTITY_LABELS.map((l) => [l, `MATCH (n:${l} {id: $id}) RETURN elementId(n) AS eid`]),
-) as Record<EntityLabel, string>;
-
-// Variable-length bounds cannot be parameters, so there is one statement per hop limit (1..8), all fixed text.
-// The ends were found by label-indexed lookups first; here they are sought by element id, within that transaction.
-const SHORTEST = new Map(
-  Array.from({ length: PATHS_MAX_HOPS }, (_, i) => [
-    i + 1,
-    `
-MATCH (a) WHERE elementId(a) = $from
-MATCH (b) WHERE elementId(b) = $to
-MATCH p = allShortestPaths((a)-[:${PATH_TYPES}*..${i + 1}]-(b))
-WITH p LIMIT $first
-RETURN [n IN nodes(p) | {labels: labels(n), props: properties(n)}] AS nodes,
-  [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS edges`,
-  ]),
-);
+// Variable-length bounds cannot be parameters and labels cannot be either, so there is one statement per pair of
+// end labels and hop limit (1..8), all fixed text, built on first use. The ends are found through their labels'
+// id indexes, and whether each exists comes back with the paths: one statement, one round trip.
+const SHORTEST = new Map<string, string>();
+function shortestQuery(from: EntityLabel, to: EntityLabel, hops: number): string {
+  const key = `${from}|${to}|${hops}`;
+  let q = SHORTEST.get(key);
+  if (q === undefined) {
+    q = `
+OPTIONAL MATCH (a:${from} {id: $from})
+OPTIONAL MATCH (b:${to} {id: $to})
+CALL (a, b) {
+  WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
+  MATCH p = allShortestPaths((a)-[:${PATH_TYPES}*..${hops}]-(b))
+  WITH p LIMIT $first
+  RETURN collect({
+    nodes: [n IN nodes(p) | {labels: labels(n), props: properties(n)}],
+    edges: [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}]
+  }) AS paths
+}
+RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, paths`;
+    SHORTEST.set(key, q);
+  }
+  return q;
+}
 
 /** Bookkeeping properties kept off the public edge: provenance has its own field, the keys are for matching. */
 const HIDDEN_EDGE_PROPERTIES = new Set(['sources', 'titleKey', 'fromKey', 'toKey']);
@@ -76,14 +82,6 @@ export interface PathsResult {
   entities: EntityRow[];
 }
 
-async function endpoint(run: Runner, id: string, arg: string): Promise<string> {
-  const label = labelOfId(id);
-  const rows = label === undefined ? [] : await run(ENDPOINT[label], { id });
-  const eid = rows[0]?.eid;
-  if (typeof eid !== 'string') throw new NotFoundError(`${arg}: no entity with id ${id}`);
-  return eid;
-}
-
 export async function findPaths(
   run: Runner,
   from: string,
@@ -98,9 +96,14 @@ export async function findPaths(
     throw new BadInputError(`first: must be between 1 and ${PATHS_MAX_FIRST}`);
   }
   if (from === to) throw new BadInputError('from, to: must be two different entities');
-  const a = await endpoint(run, from, 'from');
-  const b = await endpoint(run, to, 'to');
-  const rows = await run(SHORTEST.get(maxHops) ?? '', { from: a, to: b, first: int(first) });
+  const labelFrom = labelOfId(from);
+  const labelTo = labelOfId(to);
+  if (labelFrom === undefined) throw new NotFoundError(`from: no entity with id ${from}`);
+  if (labelTo === undefined) throw new NotFoundError(`to: no entity with id ${to}`);
+  const [row] = await run(shortestQuery(labelFrom, labelTo, maxHops), { from, to, first: int(first) });
+  if (row?.hasFrom !== true) throw new NotFoundError(`from: no entity with id ${from}`);
+  if (row.hasTo !== true) throw new NotFoundError(`to: no entity with id ${to}`);
+  const rows = records(row.paths);
   const entities = new Map<string, EntityRow>();
   const paths = rows.map((r): PathRow => {
     const nodeIds = records(r.nodes).flatMap((n) => {

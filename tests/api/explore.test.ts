@@ -181,6 +181,8 @@ describe('paths', () => {
     expect(failed(await paths({ from: SIMON, to: SIMON }), 'BAD_USER_INPUT')).toMatch(/different/);
     expect(failed(await paths({ from: 'person:nobody', to: KRISTIE }), 'NOT_FOUND')).toMatch(/person:nobody/);
     expect(failed(await paths({ from: SIMON, to: 'nonsense' }), 'NOT_FOUND')).toMatch(/^to:.*nonsense/);
+    expect(failed(await paths({ from: SIMON, to: 'org:nowhere' }), 'NOT_FOUND')).toMatch(/^to:.*org:nowhere/);
+    expect(failed(await paths({ from: 'theme:none', to: 'org:nowhere' }), 'NOT_FOUND')).toMatch(/^from:/);
   });
 });
 
