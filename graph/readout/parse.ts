@@ -12,7 +12,7 @@ export type ReadoutFormat = 'yaml' | 'json';
 export const MAX_READOUT_BYTES = 1024 * 1024;
 
 /** Line of each path in the document (`people[1].role`; '' is the document itself). */
-export type LineMap = ReadonlyMap<string, number>;
+export type LineMap = Pick<ReadonlyMap<string, number>, 'get'>;
 
 export type ParseResult =
   { ok: true; readout: Readout; lines: LineMap } | { ok: false; issues: ReadoutIssue[] };
@@ -60,6 +60,53 @@ function collectLines(doc: Document, counter: LineCounter): Map<string, number> 
   if (isNode(doc.contents) && doc.contents.range) lines.set('', lineOf(doc.contents.range[0]));
   walk(doc.contents, '');
   return lines;
+}
+
+/** The line map of a JSON text, built on first use. JSON that YAML does not accept gets no lines, only paths. */
+function lazyLines(text: string): LineMap {
+  let lines: Map<string, number> | undefined;
+  return {
+    get(path: string) {
+      if (lines === undefined) {
+        const counter = new LineCounter();
+        const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
+        lines = doc.errors.length === 0 ? collectLines(doc, counter) : new Map<string, number>();
+      }
+      return lines.get(path);
+    },
+  };
+}
+
+/**
+ * The first key named twice in one object of a valid JSON text, with its line. A single pass over the text:
+ * strings are skipped whole (they hold no raw newlines in valid JSON), keys compared after unescaping.
+ */
+export function duplicateJsonKey(text: string): { key: string; line: number } | undefined {
+  const objects: (Set<string> | null)[] = [];
+  let expectKey = false;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) !== 34) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      const keys = objects[objects.length - 1];
+      if (expectKey && keys) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (keys.has(key)) return { key, line };
+        keys.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 123) {
+      objects.push(new Set());
+      expectKey = true;
+    } else if (c === 91) objects.push(null);
+    else if (c === 125 || c === 93) objects.pop();
+    else if (c === 44) expectKey = objects[objects.length - 1] != null;
+  }
+  return undefined;
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
@@ -183,21 +230,24 @@ export function parseReadout(text: string, file: string, format?: ReadoutFormat)
     };
   }
   const fmt = format ?? (/\.json$/i.test(file) ? 'json' : 'yaml');
-  const counter = new LineCounter();
-  // JSON is (nearly) YAML 1.2, so one parser gives line numbers for both; duplicate keys are refused in both.
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
   let raw: unknown;
+  let lines: LineMap;
   if (fmt === 'json') {
     const json = parseJson(text, file);
     if (!json.ok) return { ok: false, issues: [json.issue] };
     raw = json.raw;
-    const dup = doc.errors.find((e) => e.code === 'DUPLICATE_KEY');
+    // JSON.parse keeps the last of two equal keys without a word: refuse them, as the YAML parser does.
+    const dup = duplicateJsonKey(text);
     if (dup)
       return {
         ok: false,
-        issues: [syntaxIssue(file, fmt, 'a key appears twice in one object', dup.linePos?.[0]?.line)],
+        issues: [syntaxIssue(file, fmt, `the key "${dup.key}" appears twice in one object`, dup.line)],
       };
+    // Lines are only needed to report a problem: the YAML parser (JSON is nearly YAML 1.2) finds them on demand.
+    lines = lazyLines(text);
   } else {
+    const counter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
     // Only the first syntax error: the ones after it are usually its echoes.
     const first = doc.errors[0];
     if (first) {
@@ -212,6 +262,7 @@ export function parseReadout(text: string, file: string, format?: ReadoutFormat)
     } catch (e) {
       return { ok: false, issues: [syntaxIssue(file, fmt, (e as Error).message)] };
     }
+    lines = collectLines(doc, counter);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const what = raw === null || raw === undefined ? 'the file is empty' : 'the file is not a mapping';
@@ -220,8 +271,6 @@ export function parseReadout(text: string, file: string, format?: ReadoutFormat)
       issues: [{ file, path: '', message: `${what}; a readout starts with format: readout/v1` }],
     };
   }
-  // For JSON with syntax YAML does not accept, the data is still right; only the lines are missing.
-  const lines = doc.errors.length === 0 ? collectLines(doc, counter) : new Map<string, number>();
   const parsed = ReadoutSchema.safeParse(raw);
   if (!parsed.success) {
     return {

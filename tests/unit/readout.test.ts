@@ -4,7 +4,7 @@ import path from 'node:path';
 import { formatIssue, type ReadoutIssue } from '../../graph/errors';
 import { buildDraft, type Draft } from '../../graph/readout/draft';
 import { draftReadouts } from '../../graph/readout/ingest';
-import { lineAt, parseReadout, pathToString } from '../../graph/readout/parse';
+import { duplicateJsonKey, lineAt, parseReadout, pathToString } from '../../graph/readout/parse';
 import { readoutJsonSchema } from '../../graph/readout/schema';
 import { closest } from '../../graph/readout/suggest';
 import { loadVocabulary } from '../../graph/themes';
@@ -137,13 +137,30 @@ describe('parse', () => {
       },
     ]);
     expect(parseIssues('{"format": "readout/v1", "format": "readout/v1"}', 'x.json')[0]?.message).toMatch(
-      /key appears twice/,
+      /key "format" appears twice/,
     );
     expect(parseIssues('{"format": ', 'x.json')[0]?.message).toMatch(
       /^malformed JSON at line 1, column 12: /,
     );
     // The extension decides the parser unless the format is given.
     expect(parseReadout(fixture('example.json'), 'from-api', 'json').ok).toBe(true);
+  });
+
+  test('JSON duplicate keys: found in nested objects and lists, not confused by strings or escapes', () => {
+    expect(duplicateJsonKey('{"a": 1, "b": {"a": 2, "c": [{"a": 1}, {"a": 2}]}}')).toBeUndefined();
+    expect(duplicateJsonKey('{"a": "}{,\\"a\\":", "b": ["a", "a"], "c": {"x": 1}}')).toBeUndefined();
+    expect(duplicateJsonKey('{\n "p": [\n  {"name": "x",\n   "name": "y"}\n ]\n}')).toEqual({
+      key: 'name',
+      line: 4,
+    });
+    expect(duplicateJsonKey('{"k": 1, "\\u006b": 2}')).toEqual({ key: 'k', line: 1 });
+    expect(duplicateJsonKey('{"a": {"b": 1}, "b": 2, "a": 3}')).toEqual({ key: 'a', line: 1 });
+    // A problem in a valid JSON readout still points at its line (found lazily, only then).
+    const issues = parseIssues(
+      '{\n  "format": "readout/v1",\n  "source": {\n    "title": 5\n  }\n}',
+      'x.json',
+    );
+    expect(issues.find((i) => i.path === 'source.title')?.line).toBe(4);
   });
 
   test('empty and non-mapping files', () => {
