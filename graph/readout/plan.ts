@@ -3,6 +3,7 @@
 // new entities. The result is a WritePlan (rows.ts): plain rows that write.ts sends in a few UNWIND statements.
 import { lowerBound, upperBound } from '../dates';
 import type { ReadoutIssue } from '../errors';
+import type { Row } from '../executor';
 import type { EntityLabel } from '../model';
 import { normalizePersonName, normalizeText, slugify } from '../normalize';
 import { cyclicEdges } from './cycles';
@@ -66,9 +67,11 @@ function graphRefs(draft: Draft): GraphRef[] {
   return [...refs];
 }
 
-/** Looks up, in one query, every name the readout uses; entities staged by the batch are found alike. */
-async function lookupNames(draft: Draft, query: Query, overlay: Overlay): Promise<Find> {
-  const wanted = new Map<string, { label: EntityLabel; norm: string }>();
+type NameWanted = { label: EntityLabel; norm: string };
+
+/** Every (label, normalised name) a readout looks up: its entities' names and aliases, and its references. */
+function wantedNames(draft: Draft): Map<string, NameWanted> {
+  const wanted = new Map<string, NameWanted>();
   const want = (label: EntityLabel, norm: string) => wanted.set(`${label}|${norm}`, { label, norm });
   for (const o of draft.organizations)
     for (const n of [o.name, ...o.aliases]) want('Organization', normalizeText(n));
@@ -77,11 +80,39 @@ async function lookupNames(draft: Draft, query: Query, overlay: Overlay): Promis
   for (const r of graphRefs(draft)) want('Organization', r.norm);
   for (const n of [draft.dialogue.name, ...draft.dialogue.aliases]) want('Dialogue', normalizeText(n));
   if (draft.dialogue.series !== undefined) want('DialogueSeries', normalizeText(draft.dialogue.series));
+  return wanted;
+}
 
+/** What the graph holds under each `label|norm`: the answer to LOOKUP_NAMES, grouped. */
+export type NameRows = ReadonlyMap<string, readonly Row[]>;
+
+/**
+ * The graph's entities for every name the drafts use, in one statement: a chunk of readouts validated together
+ * needs one name lookup, not one per readout (the graph does not change while a batch is validated).
+ */
+export async function lookupNamesOf(drafts: readonly Draft[], query: Query): Promise<NameRows> {
+  const wanted = new Map<string, NameWanted>();
+  for (const d of drafts) for (const [k, w] of wantedNames(d)) wanted.set(k, w);
+  const out = new Map<string, Row[]>([...wanted.keys()].map((k) => [k, []]));
+  for (const r of await query(LOOKUP_NAMES, { norms: [...wanted.values()] }))
+    out.get(`${String(r.label)}|${String(r.norm)}`)?.push(r);
+  return out;
+}
+
+/** Looks up every name the readout uses (in the chunk's answer when given); staged entities are found alike. */
+async function lookupNames(draft: Draft, query: Query, overlay: Overlay, known?: NameRows): Promise<Find> {
+  const wanted = wantedNames(draft);
   const index = new Map<string, Known[]>();
-  const put = (k: Known) =>
-    index.set(`${k.label}|${k.norm}`, [...(index.get(`${k.label}|${k.norm}`) ?? []), k]);
-  for (const r of await query(LOOKUP_NAMES, { norms: [...wanted.values()] })) {
+  const put = (k: Known) => {
+    const list = index.get(`${k.label}|${k.norm}`);
+    if (list === undefined) index.set(`${k.label}|${k.norm}`, [k]);
+    else list.push(k);
+  };
+  const rows =
+    known !== undefined && [...wanted.keys()].every((k) => known.has(k))
+      ? [...wanted.keys()].flatMap((k) => known.get(k) ?? [])
+      : await query(LOOKUP_NAMES, { norms: [...wanted.values()] });
+  for (const r of rows) {
     put({
       label: r.label as EntityLabel,
       norm: String(r.norm),
@@ -98,11 +129,16 @@ async function lookupNames(draft: Draft, query: Query, overlay: Overlay): Promis
     uniqueById((index.get(`${label}|${norm}`) ?? []).filter((k) => scope === undefined || k.scope === scope));
 }
 
-export async function planReadout(draft: Draft, query: Query, overlay: Overlay): Promise<PlanResult> {
+export async function planReadout(
+  draft: Draft,
+  query: Query,
+  overlay: Overlay,
+  names?: NameRows,
+): Promise<PlanResult> {
   const issues: ReadoutIssue[] = [];
   const fail = (path: string, message: string) =>
     issues.push({ file: draft.file, path, line: lineAt(draft.lines, path), message });
-  const find = await lookupNames(draft, query, overlay);
+  const find = await lookupNames(draft, query, overlay, names);
   const ids = new IdAllocator(query, overlay.ids);
   // Kept beside each row for staging: the aliases the entity has once this readout is written.
   const knownAliases = new Map<NodeRow, string[]>();
