@@ -7,11 +7,31 @@ UNWIND $ids AS id
 MATCH (:Organization {id: id})-[:PART_OF*1..50]->(a:Organization)
 RETURN id, collect(DISTINCT a.id) AS ancestors`;
 
+const knownPair =
+  (known: KnownAncestors | undefined) =>
+  (id: string): [string, readonly string[]] => [id, known?.of.get(id) ?? []];
+
+/** Graph ancestors already known for a chunk of readouts, so that most readouts need no query of their own. */
+export interface KnownAncestors {
+  /** Organisation id → its ancestors in the graph. */
+  of: ReadonlyMap<string, readonly string[]>;
+  /** True for ids known to be absent from the graph (so without ancestors there). */
+  absent(id: string): boolean;
+}
+
+export async function ancestorsOf(ids: readonly string[], query: Query): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  for (const r of await query(ANCESTORS, { ids })) out.set(String(r.id), r.ancestors as string[]);
+  return out;
+}
+
 /** Indexes of the edges in `edges` ([child, parent] ids) that close a cycle. */
 export async function cyclicEdges(
   edges: [string, string][],
   staged: ReadonlyMap<string, ReadonlySet<string>>,
   query: Query,
+  known?: KnownAncestors,
 ): Promise<number[]> {
   if (edges.length === 0) return [];
   // This readout's edges and the graph's ancestors; the batch's staged edges are consulted, not copied.
@@ -36,9 +56,9 @@ export async function cyclicEdges(
     );
     if (pending.length === 0) break;
     pending.forEach((id) => fetched.add(id));
-    for (const r of await query(ANCESTORS, { ids: pending })) {
-      for (const a of r.ancestors as string[]) link(String(r.id), a);
-    }
+    const ask = pending.filter((id) => known === undefined || (!known.of.has(id) && !known.absent(id)));
+    for (const [id, ancestors] of [...(await ancestorsOf(ask, query)), ...pending.map(knownPair(known))])
+      for (const a of ancestors) link(id, a);
   }
   return edges.flatMap(([child, parent], i) => (reachable(parent).has(child) ? [i] : []));
 }

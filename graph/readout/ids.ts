@@ -18,6 +18,24 @@ RETURN id, key`;
 
 const SUFFIXES = [2, 3, 4, 5, 6, 7, 8, 9];
 
+/** Every id a request may end up with: its candidates, then -2 … -9 on the last one. */
+export function idOptions(candidates: readonly string[]): string[] {
+  const last = candidates[candidates.length - 1] ?? '';
+  return [...candidates, ...SUFFIXES.map((n) => `${last}-${n}`)];
+}
+
+/** Which of some ids the graph already holds (id → key of the holder), asked once for a chunk of readouts. */
+export interface IdsTaken {
+  checked: ReadonlySet<string>;
+  holders: ReadonlyMap<string, string>;
+}
+
+export async function idsTakenOf(ids: Iterable<string>, query: Query): Promise<IdsTaken> {
+  const checked = new Set(ids);
+  const rows = await query(IDS_TAKEN, { ids: [...checked] });
+  return { checked, holders: new Map(rows.map((r) => [String(r.id), String(r.key)])) };
+}
+
 interface IdRequest {
   candidates: string[];
   /** The identity key of the entity: an id already held by the same key is its own. */
@@ -33,6 +51,8 @@ export class IdAllocator {
   constructor(
     private readonly query: Query,
     private readonly staged: ReadonlyMap<string, string>,
+    /** The graph's answer for the chunk, when it covers every option asked: then no query is needed. */
+    private readonly taken?: IdsTaken,
   ) {}
 
   private holder(id: string): string | undefined {
@@ -47,11 +67,16 @@ export class IdAllocator {
   async allocate(): Promise<void> {
     const requests = this.requests.splice(0);
     if (requests.length === 0) return;
-    const options = requests.map((r) => {
-      const last = r.candidates[r.candidates.length - 1] ?? '';
-      return [...r.candidates, ...SUFFIXES.map((n) => `${last}-${n}`)];
-    });
-    const rows = await this.query(IDS_TAKEN, { ids: [...new Set(options.flat())] });
+    const options = requests.map((r) => idOptions(r.candidates));
+    const all = [...new Set(options.flat())];
+    const taken = this.taken;
+    const rows =
+      taken !== undefined && all.every((id) => taken.checked.has(id))
+        ? all.flatMap((id) => {
+            const key = taken.holders.get(id);
+            return key === undefined ? [] : [{ id, key }];
+          })
+        : await this.query(IDS_TAKEN, { ids: all });
     for (const r of rows)
       if (this.holder(String(r.id)) === undefined) this.local.set(String(r.id), String(r.key));
     requests.forEach((r, i) => {

@@ -10,7 +10,7 @@ import { loadVocabulary } from '../themes';
 import { buildDraft, type Draft } from './draft';
 import { parseReadout, type ReadoutFormat } from './parse';
 import { Overlay } from './overlay';
-import { lookupNamesOf, planReadout } from './plan';
+import { chunkLookups, planReadout } from './plan';
 import type { WritePlan } from './rows';
 import { writePlan, writePlans, WriteConflictError, type WriteCounts } from './write';
 
@@ -75,9 +75,9 @@ async function planAll(executor: GraphExecutor, drafts: Draft[], run?: Runner): 
   const plans: WritePlan[] = [];
   const overlay = new Overlay();
   const planChunk = async (chunk: Draft[], q: Runner) => {
-    const names = await lookupNamesOf(chunk, q);
+    const lookups = await chunkLookups(chunk, q);
     for (const draft of chunk) {
-      const result = await planReadout(draft, q, overlay, names);
+      const result = await planReadout(draft, q, overlay, lookups);
       if (!result.ok) {
         issues.push(...result.issues);
         continue;

@@ -6,10 +6,10 @@ import type { ReadoutIssue } from '../errors';
 import type { Row } from '../executor';
 import type { EntityLabel } from '../model';
 import { normalizePersonName, normalizeText, slugify } from '../normalize';
-import { cyclicEdges } from './cycles';
+import { ancestorsOf, cyclicEdges, type KnownAncestors } from './cycles';
 import type { Draft, OrgRef } from './draft';
 import { buildEdges, countryRows } from './edges';
-import { IdAllocator } from './ids';
+import { IdAllocator, idOptions, idsTakenOf, type IdsTaken } from './ids';
 import type { Known, Overlay, Staged } from './overlay';
 import { lineAt } from './parse';
 import { nameKey, type NodeRow, type Query, type WritePlan } from './rows';
@@ -83,6 +83,34 @@ function wantedNames(draft: Draft): Map<string, NameWanted> {
   return wanted;
 }
 
+/** Readable id candidates of each kind of entity (the allocator adds -2 … -9 to the last one). */
+const candidates = {
+  org: (o: { scope: string; name: string }) => [`org:${o.scope}:${slugify(o.name)}`],
+  person: (p: { norm: string; country: string }) => {
+    const slug = slugify(p.norm);
+    return [`person:${slug}`, `person:${slug}-${p.country.toLowerCase()}`];
+  },
+  dialogue: (d: { name: string; start: string }) => [
+    `dialogue:${slugify(d.name)}`,
+    `dialogue:${slugify(d.name)}-${d.start}`,
+  ],
+  series: (name: string) => [`series:${slugify(name)}`],
+  agreement: (a: { name: string; signed?: string | undefined }) => {
+    const slug = slugify(a.name);
+    return [`agreement:${slug}`, ...(a.signed ? [`agreement:${slug}-${a.signed}`] : [])];
+  },
+  source: (s: { title: string; published: string }) => [
+    `source:${slugify(s.title)}`,
+    `source:${slugify(s.title)}-${s.published}`,
+  ],
+};
+
+/** A source document's identity: its URL, else title, date and publisher. */
+const sourceKey = (s: Draft['source']) =>
+  s.url !== undefined
+    ? `url|${s.url}`
+    : `doc|${normalizeText(s.title)}|${s.published}|${normalizeText(s.publisher)}`;
+
 /** What the graph holds under each `label|norm`: the answer to LOOKUP_NAMES, grouped. */
 export type NameRows = ReadonlyMap<string, readonly Row[]>;
 
@@ -97,6 +125,44 @@ export async function lookupNamesOf(drafts: readonly Draft[], query: Query): Pro
   for (const r of await query(LOOKUP_NAMES, { norms: [...wanted.values()] }))
     out.get(`${String(r.label)}|${String(r.norm)}`)?.push(r);
   return out;
+}
+
+/** The graph's answers for a chunk of readouts, asked once: names, ids taken, existing source documents. */
+export interface ChunkLookups {
+  names: NameRows;
+  ids: IdsTaken;
+  /** Source key → id of the source already in the graph (null: none). */
+  sources: ReadonlyMap<string, string | null>;
+  /** Graph ancestors of the organisations the chunk names; ids checked and free are known to have none. */
+  ancestors: KnownAncestors;
+}
+
+export async function chunkLookups(drafts: readonly Draft[], query: Query): Promise<ChunkLookups> {
+  const names = await lookupNamesOf(drafts, query);
+  const wanted = drafts.flatMap((d) => [
+    ...d.organizations.map(candidates.org),
+    ...d.people.map(candidates.person),
+    candidates.dialogue(d.dialogue),
+    ...(d.dialogue.series === undefined ? [] : [candidates.series(d.dialogue.series)]),
+    ...d.agreements.map(candidates.agreement),
+    candidates.source(d.source),
+  ]);
+  const ids = await idsTakenOf(wanted.flatMap(idOptions), query);
+  const keys = [...new Set(drafts.map((d) => sourceKey(d.source)))];
+  const rows = await query(KEYS_EXISTING, { rows: keys.map((key) => ({ label: 'Source', key })) });
+  const found = new Map(rows.map((r) => [String(r.key), String(r.id)]));
+  const orgs = new Set<string>();
+  for (const list of names.values())
+    for (const r of list) if (r.label === 'Organization') orgs.add(String(r.id));
+  for (const id of ids.holders.keys()) if (id.startsWith('org:')) orgs.add(id);
+  const of = await ancestorsOf([...orgs], query);
+  const absent = (id: string) => ids.checked.has(id) && !ids.holders.has(id);
+  return {
+    names,
+    ids,
+    sources: new Map(keys.map((k) => [k, found.get(k) ?? null])),
+    ancestors: { of, absent },
+  };
 }
 
 /** Looks up every name the readout uses (in the chunk's answer when given); staged entities are found alike. */
@@ -133,13 +199,13 @@ export async function planReadout(
   draft: Draft,
   query: Query,
   overlay: Overlay,
-  names?: NameRows,
+  chunk?: ChunkLookups,
 ): Promise<PlanResult> {
   const issues: ReadoutIssue[] = [];
   const fail = (path: string, message: string) =>
     issues.push({ file: draft.file, path, line: lineAt(draft.lines, path), message });
-  const find = await lookupNames(draft, query, overlay, names);
-  const ids = new IdAllocator(query, overlay.ids);
+  const find = await lookupNames(draft, query, overlay, chunk?.names);
+  const ids = new IdAllocator(query, overlay.ids, chunk?.ids);
   // Kept beside each row for staging: the aliases the entity has once this readout is written.
   const knownAliases = new Map<NodeRow, string[]>();
 
@@ -185,7 +251,7 @@ export async function planReadout(
       countries: o.countries,
       sortKey: normalizeText(o.name),
     });
-    newId(row, [`org:${o.scope}:${slugify(o.name)}`]);
+    newId(row, candidates.org(o));
     return row;
   });
   const personRows = draft.people.map((p, i) => {
@@ -198,8 +264,7 @@ export async function planReadout(
       norm: normalizePersonName,
     };
     const row = entityRow(e, `people[${i}]`, 'people', { country: p.country, sortKey: p.norm });
-    const slug = slugify(p.norm);
-    newId(row, [`person:${slug}`, `person:${slug}-${scope}`]);
+    newId(row, candidates.person(p));
     return row;
   });
   // Two entries of the readout that the graph knows as one entity: the author should merge them.
@@ -238,11 +303,11 @@ export async function planReadout(
     summary: d.summary ?? null,
     sortKey: normalizeText(d.name),
   });
-  newId(dialogueRow, [`dialogue:${slugify(d.name)}`, `dialogue:${slugify(d.name)}-${d.start}`]);
+  newId(dialogueRow, candidates.dialogue(d));
   const seriesRows = (d.series === undefined ? [] : [d.series]).map((name) => {
     const e = { label: 'DialogueSeries' as const, scope: '', name, aliases: [], norm: normalizeText };
     const row = entityRow(e, 'dialogue.series', 'dialogue series', { sortKey: normalizeText(name) });
-    newId(row, [`series:${slugify(name)}`]);
+    newId(row, candidates.series(name));
     return row;
   });
 
@@ -275,10 +340,7 @@ export async function planReadout(
   const s = draft.source;
   const sourceRow: NodeRow = {
     id: '',
-    key:
-      s.url !== undefined
-        ? `url|${s.url}`
-        : `doc|${normalizeText(s.title)}|${s.published}|${normalizeText(s.publisher)}`,
+    key: sourceKey(s),
     existing: false,
     name: s.title,
     aliases: [],
@@ -317,15 +379,22 @@ export async function planReadout(
     };
   });
   const keyed: [EntityLabel, NodeRow, string[]][] = [
-    ...agreementRows.map((r, i): [EntityLabel, NodeRow, string[]] => {
-      const slug = slugify(r.name);
-      const signed = draft.agreements[i]?.signed;
-      return ['Agreement', r, [`agreement:${slug}`, ...(signed ? [`agreement:${slug}-${signed}`] : [])]];
-    }),
-    ['Source', sourceRow, [`source:${slugify(s.title)}`, `source:${slugify(s.title)}-${s.published}`]],
+    ...agreementRows.map((r, i): [EntityLabel, NodeRow, string[]] => [
+      'Agreement',
+      r,
+      candidates.agreement({ name: r.name, signed: draft.agreements[i]?.signed }),
+    ]),
+    ['Source', sourceRow, candidates.source(s)],
   ];
-  const rows = await query(KEYS_EXISTING, { rows: keyed.map(([label, r]) => ({ label, key: r.key })) });
+  // The source was looked up with its chunk; agreements (keyed by their parties' ids) are looked up here.
+  const known = chunk?.sources.get(sourceRow.key);
+  const ask = keyed.filter(([label]) => label !== 'Source' || known === undefined);
+  const rows =
+    ask.length === 0
+      ? []
+      : await query(KEYS_EXISTING, { rows: ask.map(([label, r]) => ({ label, key: r.key })) });
   const existing = new Map(rows.map((r) => [`${String(r.label)}|${String(r.key)}`, String(r.id)]));
+  if (known !== undefined && known !== null) existing.set(`Source|${sourceRow.key}`, known);
   for (const [label, row, candidates] of keyed) {
     const id = existing.get(`${label}|${row.key}`) ?? overlay.withKey(label, row.key)?.id;
     row.existing = id !== undefined;
@@ -350,7 +419,7 @@ export async function planReadout(
 
   // 5. partOf cycles through the graph (those inside the readout were found by the draft).
   const partOf = edges.PART_OF.map((e): [string, string] => [e.from, e.to]);
-  for (const i of await cyclicEdges(partOf, overlay.partOf, query)) {
+  for (const i of await cyclicEdges(partOf, overlay.partOf, query, chunk?.ancestors)) {
     const [child, parent] = partOf[i] ?? ['', ''];
     const name = (id: string) => `${orgNames.get(id) ?? id} (${id})`;
     fail(
