@@ -1,8 +1,10 @@
 // The one ingest path, shared by the loader CLI and the GraphQL mutation: validate every readout (schema, then
 // vocabulary and references, then against the graph) before writing any; then write them in order, a batch of
-// readouts per transaction (each readout is thus all in the graph or not at all). The plans made while validating
-// are the ones written; if a concurrent loader got in between (a conflict, a constraint, a deadlock), the batch
-// rolls back and its readouts are planned again and written one transaction each.
+// readouts per transaction (each readout is thus all in the graph or not at all). Each batch is planned again in
+// its write transaction, against the graph that then holds the batches before it (what validation simulated with
+// its overlay), so plans need not be kept in memory. If a concurrent loader got in between (a conflict, a
+// constraint, a deadlock), the batch rolls back and its readouts are planned again and written one transaction
+// each; if it made a later readout invalid (an ambiguous name), that readout's batch and the rest are refused.
 import type { GraphExecutor, Runner } from '../executor';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import { isConstraintViolation } from '../executor';
@@ -67,14 +69,19 @@ const PLAN_CHUNK = 200;
 const PLAN_TIMEOUT_MS = 120000;
 
 /**
- * Plans every draft in order, each seeing the ones before it through the overlay. Throws InvalidReadoutError with
- * every issue of every readout. `run` is given for one transaction (a dry run); otherwise chunks get read ones.
+ * Plans drafts in order, each seeing the ones before it through the overlay, collecting every issue. Each chunk of
+ * PLAN_CHUNK readouts shares its graph lookups. With `keep` false the plans are dropped as they are made.
  */
-async function planAll(executor: GraphExecutor, drafts: Draft[], run?: Runner): Promise<WritePlan[]> {
-  const issues: ReadoutIssue[] = [];
+async function planInOrder(
+  drafts: Draft[],
+  q: Runner,
+  overlay: Overlay,
+  issues: ReadoutIssue[],
+  keep: boolean,
+): Promise<WritePlan[]> {
   const plans: WritePlan[] = [];
-  const overlay = new Overlay();
-  const planChunk = async (chunk: Draft[], q: Runner) => {
+  for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
+    const chunk = drafts.slice(i, i + PLAN_CHUNK);
     const lookups = await chunkLookups(chunk, q);
     for (const draft of chunk) {
       const result = await planReadout(draft, q, overlay, lookups);
@@ -82,16 +89,32 @@ async function planAll(executor: GraphExecutor, drafts: Draft[], run?: Runner): 
         issues.push(...result.issues);
         continue;
       }
-      plans.push(result.plan);
+      if (keep) plans.push(result.plan);
       overlay.add(result.staged);
     }
-  };
-  if (run !== undefined) await planChunk(drafts, run);
-  else {
-    for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
-      await executor.withRead((q) => planChunk(drafts.slice(i, i + PLAN_CHUNK), q), PLAN_TIMEOUT_MS);
-    }
   }
+  return plans;
+}
+
+/**
+ * Validates every draft against the graph, a read transaction per chunk; throws InvalidReadoutError with every
+ * issue of every readout. The plans are not kept: 100k readouts' plans would not fit in memory, so the writer
+ * plans each batch again, against the graph that by then holds the batches before it (the same plans).
+ */
+async function validateAll(executor: GraphExecutor, drafts: Draft[]): Promise<void> {
+  const issues: ReadoutIssue[] = [];
+  const overlay = new Overlay();
+  for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
+    const chunk = drafts.slice(i, i + PLAN_CHUNK);
+    await executor.withRead((q) => planInOrder(chunk, q, overlay, issues, false), PLAN_TIMEOUT_MS);
+  }
+  if (issues.length > 0) throw new InvalidReadoutError(issues);
+}
+
+/** The plans of some drafts within the transaction `run` (which may write them); throws on any issue. */
+async function planBatch(drafts: Draft[], run: Runner): Promise<WritePlan[]> {
+  const issues: ReadoutIssue[] = [];
+  const plans = await planInOrder(drafts, run, new Overlay(), issues, true);
   if (issues.length > 0) throw new InvalidReadoutError(issues);
   return plans;
 }
@@ -137,7 +160,7 @@ export async function ingestReadouts(
   if (opts.dryRun === true) {
     // Everything in one transaction that is rolled back: exact counts, nothing kept.
     const readouts = await executor.withRollback(async (run) => {
-      const plans = await planAll(executor, drafts, run);
+      const plans = await planBatch(drafts, run);
       const out: ReadoutReport[] = [];
       for (const plan of plans) {
         out.push({
@@ -154,16 +177,17 @@ export async function ingestReadouts(
   }
 
   // Validate the whole batch against the graph before writing anything.
-  const plans = await planAll(executor, drafts);
+  await validateAll(executor, drafts);
 
   const readouts: ReadoutReport[] = [];
-  for (let at = 0; at < plans.length; at += WRITE_BATCH) {
-    const batch = plans.slice(at, at + WRITE_BATCH);
+  for (let at = 0; at < drafts.length; at += WRITE_BATCH) {
+    const batch = drafts.slice(at, at + WRITE_BATCH);
     let written: ReadoutReport[];
     try {
       written = await executor.withWrite(async (run) => {
-        const counts = await writePlans(batch, run);
-        return batch.map((p, i) => ({
+        const plans = await planBatch(batch, run);
+        const counts = await writePlans(plans, run);
+        return plans.map((p, i) => ({
           file: p.file,
           sourceId: p.sourceId,
           dialogueId: p.dialogueId,
@@ -177,7 +201,7 @@ export async function ingestReadouts(
     }
     for (const r of written) {
       readouts.push(r);
-      opts.onProgress?.(readouts.length, plans.length, r.file);
+      opts.onProgress?.(readouts.length, drafts.length, r.file);
     }
   }
   return summarize(readouts, false, started);
