@@ -29,8 +29,22 @@ const HONORIFICS = new Set([
   'she',
 ]);
 
+/** Recent answers: loading readouts normalises the same few thousand names over and over. */
+const CACHE_LIMIT = 50000;
+const cache = new Map<string, string>();
+
 /** Lower case, no diacritics, punctuation and dashes as spaces (apostrophes dropped), spaces collapsed. */
 export function normalizeText(s: string): string {
+  let out = cache.get(s);
+  if (out === undefined) {
+    out = normalize(s);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(s, out);
+  }
+  return out;
+}
+
+function normalize(s: string): string {
   return (
     s
       .normalize('NFKD')
