@@ -18,6 +18,7 @@ import {
   fetchDiscussedThemes,
   fetchParties,
   fetchPositionsByOrganization,
+  fetchPositionsByOrganizationAt,
   fetchPositionsByPerson,
   fetchRelations,
 } from './queries/edges';
@@ -29,6 +30,8 @@ export interface Loaders {
   neighbours: Record<NeighbourKind, DataLoader<string, EntityRow[]>>;
   positionsByPerson: DataLoader<string, PositionRow[]>;
   positionsByOrganization: DataLoader<string, PositionRow[]>;
+  /** Keyed by membersAtKey(org, from, to). */
+  positionsByOrganizationAt: DataLoader<string, PositionRow[]>;
   attendanceByPerson: DataLoader<string, AttendanceRow[]>;
   attendanceByDialogue: DataLoader<string, AttendanceRow[]>;
   counterparts: DataLoader<string, CounterpartRow[]>;
@@ -59,6 +62,7 @@ export function createLoaders(executor: GraphExecutor): Loaders {
     neighbours,
     positionsByPerson: batch(fetchPositionsByPerson),
     positionsByOrganization: batch(fetchPositionsByOrganization),
+    positionsByOrganizationAt: batch(fetchPositionsByOrganizationAt),
     attendanceByPerson: batch(fetchAttendanceByPerson),
     attendanceByDialogue: batch(fetchAttendanceByDialogue),
     counterparts: batch(fetchCounterparts),

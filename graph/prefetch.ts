@@ -26,6 +26,8 @@ export interface PrefetchStep {
    * otherwise a field of the edge rows the level above returned.
    */
   keyFrom: 'id' | RowKey | RowListKey | CountryKey;
+  /** For loaders keyed by `id|from|to` (membersAtKey): the period, sent as parameters. */
+  period?: { from: string; to: string };
   children: PrefetchStep[];
 }
 
@@ -77,7 +79,10 @@ function keysExpr(flat: readonly Flat[], i: number): string {
   }
   if (fromEdge === (step.keyFrom === 'id'))
     throw new Error(`prefetch: level ${i} cannot take ${step.keyFrom} from its parent's rows`);
-  if (step.keyFrom === 'id') return `COLLECT { UNWIND ${s} AS x WITH DISTINCT x.props.id AS k RETURN k }`;
+  if (step.keyFrom === 'id') {
+    const key = step.period ? `x.props.id + '|' + $from${i} + '|' + $to${i}` : 'x.props.id';
+    return `COLLECT { UNWIND ${s} AS x WITH DISTINCT ${key} AS k RETURN k }`;
+  }
   if (LIST_KEYS.has(step.keyFrom))
     return `COLLECT { UNWIND ${s} AS x UNWIND x.row.${step.keyFrom} AS k WITH DISTINCT k RETURN k }`;
   return `COLLECT { UNWIND ${s} AS x WITH DISTINCT x.row.${step.keyFrom} AS k WHERE k IS NOT NULL RETURN k }`;
@@ -118,6 +123,8 @@ function primeEdges(loaders: Loaders, kind: EdgeKind, keys: string[], items: Raw
       return primeEdge(loaders.positionsByPerson, EDGE_DECODERS[kind], keys, items);
     case 'positionsByOrganization':
       return primeEdge(loaders.positionsByOrganization, EDGE_DECODERS[kind], keys, items);
+    case 'positionsByOrganizationAt':
+      return primeEdge(loaders.positionsByOrganizationAt, EDGE_DECODERS[kind], keys, items);
     case 'attendanceByPerson':
       return primeEdge(loaders.attendanceByPerson, EDGE_DECODERS[kind], keys, items);
     case 'attendanceByDialogue':
@@ -153,7 +160,11 @@ export async function prefetch(
 ): Promise<number> {
   const flat = flattenSteps(roots);
   if (flat.length === 0) return 0;
-  const [record] = await run(prefetchCypher(flat), { ids: [...new Set(ids)] });
+  const params: Record<string, unknown> = { ids: [...new Set(ids)] };
+  flat.forEach(({ step }, i) => {
+    if (step.period) Object.assign(params, { [`from${i}`]: step.period.from, [`to${i}`]: step.period.to });
+  });
+  const [record] = await run(prefetchCypher(flat), params);
   if (record === undefined) return 0;
   flat.forEach(({ step }, i) => {
     const keys = (record[`k${i}`] as unknown[]).map(String);

@@ -2,6 +2,7 @@
 // as prefetch steps, so that graph/prefetch.ts answers the whole nested selection in one statement. Fields not in
 // the table (or beyond the prefetch's cap) simply fall back to their loaders.
 import {
+  getArgumentValues,
   getNamedType,
   isObjectType,
   Kind,
@@ -10,9 +11,10 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
+import { isValidPartialDate, lowerBound, upperBound } from '../graph/dates';
 import type { PrefetchSource, PrefetchStep } from '../graph/prefetch';
 
-type Entry = Pick<PrefetchStep, 'source' | 'keyFrom'>;
+type Entry = Pick<PrefetchStep, 'source' | 'keyFrom' | 'period'>;
 
 const neighbour = (n: Extract<PrefetchSource, { neighbour: unknown }>['neighbour']): Entry => ({
   source: { neighbour: n },
@@ -130,9 +132,21 @@ function stepsFor(type: GraphQLObjectType, sets: readonly SelectionSetNode[], in
   for (const set of sets) fieldsOn(type, set, info, fields);
   const steps: PrefetchStep[] = [];
   for (const [name, nodes] of fields) {
-    const entry = PREFETCHABLE[type.name]?.[name];
+    let entry = PREFETCHABLE[type.name]?.[name];
     if (entry === undefined) continue;
-    const child = getNamedType(type.getFields()[name]?.type);
+    const def = type.getFields()[name];
+    if (type.name === 'Organization' && name === 'members' && def !== undefined) {
+      // members(at:) reads another loader, keyed by the period; mixed `at`s (aliases) are left to the loaders.
+      const ats = new Set(nodes.map((n) => getArgumentValues(def, n, info.variableValues).at));
+      const [at] = [...ats];
+      if (ats.size > 1 || (typeof at === 'string' && !isValidPartialDate(at))) continue;
+      if (typeof at === 'string')
+        entry = {
+          ...edge('positionsByOrganizationAt'),
+          period: { from: lowerBound(at), to: upperBound(at) },
+        };
+    }
+    const child = getNamedType(def?.type);
     const childSets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
     steps.push({ ...entry, children: isObjectType(child) ? stepsFor(child, childSets, info) : [] });
   }

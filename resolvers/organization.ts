@@ -1,6 +1,6 @@
 // Organization and the organization/organizations root fields.
 import { countryId } from '../graph/countries';
-import { heldAt } from '../graph/queries/edges';
+import { membersAtKey } from '../graph/queries/edges';
 import { listPage } from '../graph/queries/lists';
 import type { Resolvers } from './__generated__/types';
 import { byIdOrName, pageOf, relationsOf } from './shared';
@@ -31,10 +31,9 @@ export const organizationResolvers: Resolvers = {
     ancestors: async (o, _, ctx) =>
       only(await ctx.loaders.neighbours.orgAncestors.load(o.id), 'Organization'),
     members: async (o, args, ctx) => {
-      const all = await ctx.loaders.positionsByOrganization.load(o.id);
-      if (args.at === undefined || args.at === null) return all;
+      if (args.at === undefined || args.at === null) return ctx.loaders.positionsByOrganization.load(o.id);
       const { from, to } = period(args.at);
-      return all.filter((pos) => heldAt(pos, from, to));
+      return ctx.loaders.positionsByOrganizationAt.load(membersAtKey(o.id, from, to));
     },
     dialogues: async (o, _, ctx) => only(await ctx.loaders.neighbours.orgDialogues.load(o.id), 'Dialogue'),
     agreements: async (o, _, ctx) => only(await ctx.loaders.neighbours.orgAgreements.load(o.id), 'Agreement'),

@@ -26,6 +26,12 @@ export const EDGE_BODIES = {
     RETURN id, {personId: id, organizationId: o.id, ${POSITION_FIELDS}} AS row ORDER BY r.validTo DESC, r.title`,
   positionsByOrganization: `MATCH (p:Person)-[r:HOLDS_POST]->(o:Organization {id: id})
     RETURN id, {personId: p.id, organizationId: id, ${POSITION_FIELDS}} AS row ORDER BY p.sortKey, r.title`,
+  // Keyed by `orgId|from|to` (membersAtKey): posts known to be held during that period, filtered in the graph,
+  // since a large ministry has thousands of posts over the years and a question asks about one date.
+  positionsByOrganizationAt: `WITH id, split(id, '|') AS k
+    MATCH (p:Person)-[r:HOLDS_POST]->(o:Organization {id: k[0]})
+    WHERE r.validFrom <= k[2] AND r.validTo >= k[1]
+    RETURN id, {personId: p.id, organizationId: o.id, ${POSITION_FIELDS}} AS row ORDER BY p.sortKey, r.title`,
   attendanceByPerson: `MATCH (p:Person {id: id})-[r:ATTENDED]->(d:Dialogue)
     RETURN id, {personId: id, dialogueId: d.id, role: r.role, title: r.title, onBehalfOf: r.onBehalfOf,
       country: r.country, sources: r.sources} AS row ORDER BY d.startKey DESC`,
@@ -108,6 +114,7 @@ const toParty = (r: Raw): PartyRow => ({ organizationId: str(r.organizationId), 
 export const EDGE_DECODERS = {
   positionsByPerson: toPosition,
   positionsByOrganization: toPosition,
+  positionsByOrganizationAt: toPosition,
   attendanceByPerson: toAttendance,
   attendanceByDialogue: toAttendance,
   counterpartsByPerson: toCounterpart,
@@ -119,6 +126,11 @@ export const fetchPositionsByPerson = (run: Runner, ids: readonly string[]) =>
   grouped(run, EDGE_QUERIES.positionsByPerson, ids, toPosition);
 export const fetchPositionsByOrganization = (run: Runner, ids: readonly string[]) =>
   grouped(run, EDGE_QUERIES.positionsByOrganization, ids, toPosition);
+export const fetchPositionsByOrganizationAt = (run: Runner, keys: readonly string[]) =>
+  grouped(run, EDGE_QUERIES.positionsByOrganizationAt, keys, toPosition);
+/** The key of positionsByOrganizationAt: an organisation and the bounds (yyyy-mm-dd) of a period. */
+export const membersAtKey = (organizationId: string, from: string, to: string) =>
+  `${organizationId}|${from}|${to}`;
 export const fetchAttendanceByPerson = (run: Runner, ids: readonly string[]) =>
   grouped(run, EDGE_QUERIES.attendanceByPerson, ids, toAttendance);
 export const fetchAttendanceByDialogue = (run: Runner, ids: readonly string[]) =>

@@ -12,7 +12,8 @@ import { loadVocabulary } from '../themes';
 import { buildDraft, type Draft } from './draft';
 import { parseReadout, type ReadoutFormat } from './parse';
 import { Overlay } from './overlay';
-import { chunkLookups, planReadout } from './plan';
+import { chunkLookups } from './lookups';
+import { planReadout } from './plan';
 import type { WritePlan } from './rows';
 import { writePlan, writePlans, WriteConflictError, type WriteCounts } from './write';
 

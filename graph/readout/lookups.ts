@@ -1,0 +1,137 @@
+// What planning asks the graph, and the chunk-level answers: a chunk of readouts validated together asks once for
+// all its names, candidate ids, source documents and organisations' ancestors, not once per readout (the graph
+// does not change while a batch is validated). Readouts then plan against these answers and the batch's overlay.
+import type { Row } from '../executor';
+import type { EntityLabel } from '../model';
+import { normalizePersonName, normalizeText, slugify } from '../normalize';
+import { ancestorsOf, type KnownAncestors } from './cycles';
+import type { Draft, OrgRef } from './draft';
+import { idOptions, idsTakenOf, type IdsTaken } from './ids';
+import type { Query } from './rows';
+
+export type GraphRef = Extract<OrgRef, { kind: 'graph' }>;
+
+export const LOOKUP_NAMES = `
+UNWIND $norms AS q
+MATCH (nm:Name {norm: q.norm}) WHERE nm.label = q.label
+MATCH (nm)-[:NAMES]->(e)
+RETURN nm.key AS nameKey, q.norm AS norm, q.label AS label, e.id AS id, e.key AS key, e.name AS name,
+       coalesce(e.aliases, []) AS aliases`;
+
+export const KEYS_EXISTING = `
+UNWIND $rows AS r
+CALL (r) {
+  OPTIONAL MATCH (n:Agreement {key: r.key}) WHERE r.label = 'Agreement' RETURN n
+  UNION ALL OPTIONAL MATCH (n:Source {key: r.key}) WHERE r.label = 'Source' RETURN n
+}
+WITH r, n WHERE n IS NOT NULL
+RETURN r.label AS label, r.key AS key, n.id AS id`;
+
+/** Every organisation reference the draft leaves to the graph, once each. */
+export function graphRefs(draft: Draft): GraphRef[] {
+  const refs = new Set<GraphRef>();
+  const add = (r: OrgRef | undefined) => r?.kind === 'graph' && refs.add(r);
+  draft.organizations.forEach((o) => add(o.partOf));
+  draft.people.forEach((p) => (add(p.organization), add(p.onBehalfOf)));
+  draft.agreements.forEach((a) => a.parties.forEach(add));
+  draft.dialogue.workingGroups.forEach(add);
+  return [...refs];
+}
+
+type NameWanted = { label: EntityLabel; norm: string };
+
+/** Every (label, normalised name) a readout looks up: its entities' names and aliases, and its references. */
+export function wantedNames(draft: Draft): Map<string, NameWanted> {
+  const wanted = new Map<string, NameWanted>();
+  const want = (label: EntityLabel, norm: string) => wanted.set(`${label}|${norm}`, { label, norm });
+  for (const o of draft.organizations)
+    for (const n of [o.name, ...o.aliases]) want('Organization', normalizeText(n));
+  for (const p of draft.people)
+    for (const n of [p.name, ...p.aliases]) want('Person', normalizePersonName(n));
+  for (const r of graphRefs(draft)) want('Organization', r.norm);
+  for (const n of [draft.dialogue.name, ...draft.dialogue.aliases]) want('Dialogue', normalizeText(n));
+  if (draft.dialogue.series !== undefined) want('DialogueSeries', normalizeText(draft.dialogue.series));
+  return wanted;
+}
+
+/** Readable id candidates of each kind of entity (the allocator adds -2 … -9 to the last one). */
+export const candidates = {
+  org: (o: { scope: string; name: string }) => [`org:${o.scope}:${slugify(o.name)}`],
+  person: (p: { norm: string; country: string }) => {
+    const slug = slugify(p.norm);
+    return [`person:${slug}`, `person:${slug}-${p.country.toLowerCase()}`];
+  },
+  dialogue: (d: { name: string; start: string }) => [
+    `dialogue:${slugify(d.name)}`,
+    `dialogue:${slugify(d.name)}-${d.start}`,
+  ],
+  series: (name: string) => [`series:${slugify(name)}`],
+  agreement: (a: { name: string; signed?: string | undefined }) => {
+    const slug = slugify(a.name);
+    return [`agreement:${slug}`, ...(a.signed ? [`agreement:${slug}-${a.signed}`] : [])];
+  },
+  source: (s: { title: string; published: string }) => [
+    `source:${slugify(s.title)}`,
+    `source:${slugify(s.title)}-${s.published}`,
+  ],
+};
+
+/** A source document's identity: its URL, else title, date and publisher. */
+export const sourceKey = (s: Draft['source']) =>
+  s.url !== undefined
+    ? `url|${s.url}`
+    : `doc|${normalizeText(s.title)}|${s.published}|${normalizeText(s.publisher)}`;
+
+/** What the graph holds under each `label|norm`: the answer to LOOKUP_NAMES, grouped. */
+export type NameRows = ReadonlyMap<string, readonly Row[]>;
+
+/**
+ * The graph's entities for every name the drafts use, in one statement: a chunk of readouts validated together
+ * needs one name lookup, not one per readout (the graph does not change while a batch is validated).
+ */
+export async function lookupNamesOf(drafts: readonly Draft[], query: Query): Promise<NameRows> {
+  const wanted = new Map<string, NameWanted>();
+  for (const d of drafts) for (const [k, w] of wantedNames(d)) wanted.set(k, w);
+  const out = new Map<string, Row[]>([...wanted.keys()].map((k) => [k, []]));
+  for (const r of await query(LOOKUP_NAMES, { norms: [...wanted.values()] }))
+    out.get(`${String(r.label)}|${String(r.norm)}`)?.push(r);
+  return out;
+}
+
+/** The graph's answers for a chunk of readouts, asked once: names, ids taken, existing source documents. */
+export interface ChunkLookups {
+  names: NameRows;
+  ids: IdsTaken;
+  /** Source key → id of the source already in the graph (null: none). */
+  sources: ReadonlyMap<string, string | null>;
+  /** Graph ancestors of the organisations the chunk names; ids checked and free are known to have none. */
+  ancestors: KnownAncestors;
+}
+
+export async function chunkLookups(drafts: readonly Draft[], query: Query): Promise<ChunkLookups> {
+  const names = await lookupNamesOf(drafts, query);
+  const wanted = drafts.flatMap((d) => [
+    ...d.organizations.map(candidates.org),
+    ...d.people.map(candidates.person),
+    candidates.dialogue(d.dialogue),
+    ...(d.dialogue.series === undefined ? [] : [candidates.series(d.dialogue.series)]),
+    ...d.agreements.map(candidates.agreement),
+    candidates.source(d.source),
+  ]);
+  const ids = await idsTakenOf(wanted.flatMap(idOptions), query);
+  const keys = [...new Set(drafts.map((d) => sourceKey(d.source)))];
+  const rows = await query(KEYS_EXISTING, { rows: keys.map((key) => ({ label: 'Source', key })) });
+  const found = new Map(rows.map((r) => [String(r.key), String(r.id)]));
+  const orgs = new Set<string>();
+  for (const list of names.values())
+    for (const r of list) if (r.label === 'Organization') orgs.add(String(r.id));
+  for (const id of ids.holders.keys()) if (id.startsWith('org:')) orgs.add(id);
+  const of = await ancestorsOf([...orgs], query);
+  const absent = (id: string) => ids.checked.has(id) && !ids.holders.has(id);
+  return {
+    names,
+    ids,
+    sources: new Map(keys.map((k) => [k, found.get(k) ?? null])),
+    ancestors: { of, absent },
+  };
+}
