@@ -7,6 +7,7 @@ import { createLogger } from '../graph/logger';
 import { parseBenchArgs, USAGE } from './bench/options';
 import { renderMarkdown, updateMarkdown, writeJsonReport } from './bench/report';
 import { runBench } from './bench/runBench';
+import { exitWhenFlushed } from './runMain';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -31,10 +32,7 @@ async function main(): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+main().then(exitWhenFlushed, (e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  exitWhenFlushed(1);
+});

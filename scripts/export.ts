@@ -7,6 +7,7 @@ import { loadConfig } from '../graph/config';
 import { DomainError } from '../graph/errors';
 import { exportSubgraph, parseExportRequest } from '../graph/export/request';
 import { createLogger } from '../graph/logger';
+import { runMain } from './runMain';
 
 async function main(): Promise<number> {
   let values;
@@ -64,10 +65,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

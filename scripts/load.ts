@@ -6,6 +6,7 @@ import { InvalidReadoutError, formatIssue } from '../graph/errors';
 import { createLogger } from '../graph/logger';
 import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/files';
 import { ingestReadouts, type IngestReport } from '../graph/readout/ingest';
+import { runMain } from './runMain';
 
 const USAGE =
   'usage: npm run load -- <readout files or folders…> [--dry-run] [--json]\n       npm run seed [-- --dry-run]';
@@ -73,10 +74,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);
