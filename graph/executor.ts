@@ -81,7 +81,10 @@ export class GraphExecutor {
       maxConnectionPoolSize: 50,
       connectionAcquisitionTimeout: 10000,
       connectionTimeout: 5000,
-      maxTransactionRetryTime: 5000,
+      // Transient failures are retried for 1.5 s, no longer: with Neo4j gone an API request then answers
+      // SERVICE_UNAVAILABLE in ~6 s instead of ~11 s (tests/reliability/neo4j-faults.test.ts); the loader has
+      // its own retry (re-planning) for conflicts and deadlocks beyond that.
+      maxTransactionRetryTime: 1500,
       userAgent: 'bilateral-security-graph/0.1',
     });
     this.database = opts.database;
