@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from './logger';
 
@@ -192,4 +193,16 @@ function startFailure(code: number | null, opts: LocalNeo4jOptions, stderr: stri
   return new LocalNeo4jError(
     `Neo4j exited during start (exit ${code}). Last lines of its log:\n${tailOfLog(opts.dir)}\nstderr:\n${lines}`,
   );
+}
+
+/** A loopback port free right now (the OS picks it): for throwaway Neo4j instances in tests and benchmarks. */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
+    });
+  });
 }

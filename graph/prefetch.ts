@@ -8,7 +8,7 @@ import type { Loaders } from './loaders';
 import type { EntityLabel, EntityRow } from './model';
 import { EDGE_BODIES, EDGE_DECODERS, type EdgeKind } from './queries/edges';
 import { NEIGHBOUR_BODIES, type NeighbourKind } from './queries/neighbours';
-import { entityFromRow } from './queries/rows';
+import { entityFromRow, groupById } from './queries/rows';
 
 /** What one level reads: an edge loader's rows, a neighbour loader's entities, or entities of one label by id. */
 export type PrefetchSource = { edge: EdgeKind } | { neighbour: NeighbourKind } | { entity: EntityLabel };
@@ -104,17 +104,8 @@ export function prefetchCypher(flat: readonly Flat[]): string {
 
 type Raw = Record<string, unknown>;
 
-function byKey<V>(keys: readonly string[], items: readonly Raw[], map: (r: Raw) => V | undefined) {
-  const out = new Map<string, V[]>(keys.map((k) => [k, []]));
-  for (const item of items) {
-    const v = map(item);
-    if (v !== undefined) out.get(String(item.id))?.push(v);
-  }
-  return out;
-}
-
 function primeEdge<V>(loader: DataLoader<string, V[]>, decode: (r: Raw) => V, keys: string[], items: Raw[]) {
-  for (const [k, rows] of byKey(keys, items, (x) => decode((x.row ?? {}) as Raw))) loader.prime(k, rows);
+  for (const [k, rows] of groupById(keys, items, (x) => decode((x.row ?? {}) as Raw))) loader.prime(k, rows);
 }
 
 function primeEdges(loaders: Loaders, kind: EdgeKind, keys: string[], items: Raw[]): void {
@@ -140,7 +131,7 @@ function primeEdges(loaders: Loaders, kind: EdgeKind, keys: string[], items: Raw
 
 function primeLevel(loaders: Loaders, source: PrefetchSource, keys: string[], items: Raw[]): void {
   if ('edge' in source) return primeEdges(loaders, source.edge, keys, items);
-  const grouped = byKey<EntityRow>(keys, items, entityFromRow);
+  const grouped = groupById<EntityRow>(keys, items, entityFromRow);
   for (const [k, entities] of grouped) {
     for (const e of entities) loaders.entity.prime(e.id, e);
     if ('neighbour' in source) loaders.neighbours[source.neighbour].prime(k, entities);

@@ -7,6 +7,7 @@ import {
   isObjectType,
   Kind,
   type FieldNode,
+  type GraphQLField,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
@@ -15,6 +16,8 @@ import { isValidPartialDate, lowerBound, upperBound } from '../graph/dates';
 import type { PrefetchSource, PrefetchStep } from '../graph/prefetch';
 
 type Entry = Pick<PrefetchStep, 'source' | 'keyFrom' | 'period'>;
+/** A field whose loader depends on its arguments; undefined: not prefetched (e.g. an invalid date, refused later). */
+type ByArgs = (args: Record<string, unknown>) => Entry | undefined;
 
 const neighbour = (n: Extract<PrefetchSource, { neighbour: unknown }>['neighbour']): Entry => ({
   source: { neighbour: n },
@@ -34,7 +37,7 @@ const entity = (
  * a field listed here whose resolver reads another loader would only cost a wasted prefetch level, never a wrong
  * answer, because the resolvers still run and read their own loaders.
  */
-const PREFETCHABLE: Record<string, Record<string, Entry>> = {
+const PREFETCHABLE: Record<string, Record<string, Entry | ByArgs>> = {
   Person: {
     country: entity('Country', 'country'),
     positions: edge('positionsByPerson'),
@@ -65,7 +68,13 @@ const PREFETCHABLE: Record<string, Record<string, Entry>> = {
     parent: neighbour('orgParent'),
     children: neighbour('orgChildren'),
     ancestors: neighbour('orgAncestors'),
-    members: edge('positionsByOrganization'),
+    // members(at:) reads a loader keyed by the organisation and the period.
+    members: ({ at }) =>
+      typeof at !== 'string'
+        ? edge('positionsByOrganization')
+        : isValidPartialDate(at)
+          ? { ...edge('positionsByOrganizationAt'), period: { from: lowerBound(at), to: upperBound(at) } }
+          : undefined,
     dialogues: neighbour('orgDialogues'),
     agreements: neighbour('orgAgreements'),
     sources: neighbour('mentionedByOrganization'),
@@ -85,6 +94,8 @@ const PREFETCHABLE: Record<string, Record<string, Entry>> = {
   Theme: {
     broader: neighbour('themeBroader'),
     narrower: neighbour('themeNarrower'),
+    dialogues: ({ includeNarrower }) =>
+      neighbour(includeNarrower === true ? 'themeDialoguesDeep' : 'themeDialogues'),
     agreements: neighbour('themeAgreements'),
   },
   Agreement: {
@@ -127,34 +138,37 @@ function fieldsOn(
   return out;
 }
 
+const setsOf = (nodes: readonly FieldNode[] | undefined) =>
+  (nodes ?? []).flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+
+/** The one entry all selections of a field agree on; undefined if none, or if aliases ask with different arguments. */
+function entryFor(
+  spec: Entry | ByArgs,
+  def: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  info: GraphQLResolveInfo,
+): Entry | undefined {
+  if (typeof spec !== 'function') return spec;
+  const entries = nodes.map((n) => spec(getArgumentValues(def, n, info.variableValues)));
+  const [first] = entries;
+  const same = entries.every((e) => e !== undefined && JSON.stringify(e) === JSON.stringify(first));
+  return same ? first : undefined;
+}
+
 function stepsFor(type: GraphQLObjectType, sets: readonly SelectionSetNode[], info: GraphQLResolveInfo) {
   const fields = new Map<string, FieldNode[]>();
   for (const set of sets) fieldsOn(type, set, info, fields);
   const steps: PrefetchStep[] = [];
   for (const [name, nodes] of fields) {
-    let entry = PREFETCHABLE[type.name]?.[name];
-    if (entry === undefined) continue;
+    const spec = PREFETCHABLE[type.name]?.[name];
     const def = type.getFields()[name];
-    if (type.name === 'Organization' && name === 'members' && def !== undefined) {
-      // members(at:) reads another loader, keyed by the period; mixed `at`s (aliases) are left to the loaders.
-      const ats = new Set(nodes.map((n) => getArgumentValues(def, n, info.variableValues).at));
-      const [at] = [...ats];
-      if (ats.size > 1 || (typeof at === 'string' && !isValidPartialDate(at))) continue;
-      if (typeof at === 'string')
-        entry = {
-          ...edge('positionsByOrganizationAt'),
-          period: { from: lowerBound(at), to: upperBound(at) },
-        };
-    }
-    const child = getNamedType(def?.type);
-    const childSets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
-    steps.push({ ...entry, children: isObjectType(child) ? stepsFor(child, childSets, info) : [] });
+    const entry = spec && def ? entryFor(spec, def, nodes, info) : undefined;
+    if (entry === undefined || def === undefined) continue;
+    const child = getNamedType(def.type);
+    steps.push({ ...entry, children: isObjectType(child) ? stepsFor(child, setsOf(nodes), info) : [] });
   }
   return steps;
 }
-
-const setsOf = (nodes: readonly FieldNode[] | undefined) =>
-  (nodes ?? []).flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
 
 /** Prefetch steps for what the current root field selects below the entity it returns. */
 export function selectedSteps(info: GraphQLResolveInfo): PrefetchStep[] {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { generate } from '@graphql-codegen/cli';
 import config from '../codegen';
+import { runMain } from './runMain';
 
 async function main(): Promise<number> {
   let failed = false;
@@ -30,10 +31,4 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

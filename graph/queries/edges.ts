@@ -12,7 +12,7 @@ import type {
   RelationRow,
 } from '../model';
 import { ENTITY_LABELS, labelOfId } from '../model';
-import { optStr, str, strs } from './rows';
+import { groupById, optStr, str, strs } from './rows';
 
 const POSITION_FIELDS = `title: r.title, from: r.from, to: r.to, attestedFrom: r.attestedFrom, attestedTo: r.attestedTo,
   validFrom: r.validFrom, validTo: r.validTo, sources: r.sources`;
@@ -67,12 +67,7 @@ async function grouped<T>(
   map: (r: Raw) => T,
 ): Promise<T[][]> {
   const rows = await run(cypher, { ids: [...new Set(ids)] });
-  const byId = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = byId.get(String(r.id)) ?? [];
-    list.push(map((r.row ?? {}) as Raw));
-    byId.set(String(r.id), list);
-  }
+  const byId = groupById(ids, rows, (r) => map((r.row ?? {}) as Raw));
   return ids.map((id) => byId.get(id) ?? []);
 }
 

@@ -2,7 +2,7 @@
 // Each is one statement (`UNWIND $ids`), so a nested GraphQL field costs one query per level, not per row.
 import type { Runner } from '../executor';
 import type { EntityLabel, EntityRow } from '../model';
-import { entityFromRow } from './rows';
+import { entityFromRow, groupById } from './rows';
 
 const TAIL = 'RETURN id, labels(m) AS labels, properties(m) AS props';
 
@@ -64,13 +64,6 @@ export async function fetchNeighbours(
   ids: readonly string[],
 ): Promise<EntityRow[][]> {
   const rows = await run(NEIGHBOUR_QUERIES[kind], { ids: [...new Set(ids)] });
-  const byId = new Map<string, EntityRow[]>();
-  for (const r of rows) {
-    const e = entityFromRow(r);
-    if (e === undefined) continue;
-    const list = byId.get(String(r.id)) ?? [];
-    list.push(e);
-    byId.set(String(r.id), list);
-  }
+  const byId = groupById(ids, rows, entityFromRow);
   return ids.map((id) => byId.get(id) ?? []);
 }

@@ -92,4 +92,21 @@ export function publicProperties(e: EntityRow): Record<string, unknown> {
   return rest;
 }
 
+/**
+ * Rows of a batched query (`UNWIND … AS id … RETURN id, …`) grouped under their `id` column: one list per key of
+ * `keys`, empty when the key had no rows; rows that `map` rejects (undefined) are left out.
+ */
+export function groupById<V>(
+  keys: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  map: (row: Record<string, unknown>) => V | undefined,
+): Map<string, V[]> {
+  const out = new Map<string, V[]>(keys.map((k) => [k, []]));
+  for (const row of rows) {
+    const v = map(row);
+    if (v !== undefined) out.get(String(row.id))?.push(v);
+  }
+  return out;
+}
+
 export { countryId, strs, optStr, str };

@@ -7,10 +7,6 @@ UNWIND $ids AS id
 MATCH (:Organization {id: id})-[:PART_OF*1..50]->(a:Organization)
 RETURN id, collect(DISTINCT a.id) AS ancestors`;
 
-const knownPair =
-  (known: KnownAncestors | undefined) =>
-  (id: string): [string, readonly string[]] => [id, known?.of.get(id) ?? []];
-
 /** Graph ancestors already known for a chunk of readouts, so that most readouts need no query of their own. */
 export interface KnownAncestors {
   /** Organisation id → its ancestors in the graph. */
@@ -57,8 +53,8 @@ export async function cyclicEdges(
     if (pending.length === 0) break;
     pending.forEach((id) => fetched.add(id));
     const ask = pending.filter((id) => known === undefined || (!known.of.has(id) && !known.absent(id)));
-    for (const [id, ancestors] of [...(await ancestorsOf(ask, query)), ...pending.map(knownPair(known))])
-      for (const a of ancestors) link(id, a);
+    const asked = await ancestorsOf(ask, query);
+    for (const id of pending) for (const a of asked.get(id) ?? known?.of.get(id) ?? []) link(id, a);
   }
   return edges.flatMap(([child, parent], i) => (reachable(parent).has(child) ? [i] : []));
 }

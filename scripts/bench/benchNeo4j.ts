@@ -1,13 +1,12 @@
 // The Neo4j a benchmark runs against: its own embedded Neo4j in a temporary directory, with a sized page cache and
 // heap, or the one NEO4J_URI names, which is only used when the caller agreed to have it wiped.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../graph/config';
 import { waitForNeo4j } from '../../graph/connect';
 import { GraphExecutor } from '../../graph/executor';
-import { startLocalNeo4j } from '../../graph/localNeo4j';
+import { freeLoopbackPort, startLocalNeo4j } from '../../graph/localNeo4j';
 import type { Logger } from '../../graph/logger';
 import { migrate } from '../../graph/migrations';
 
@@ -17,18 +16,6 @@ export interface BenchNeo4j {
   /** Page cache and heap of the Neo4j this run started; null for an external one (whatever it is set to). */
   memory: { pageCacheMb: number; heapMb: number } | null;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function openBenchNeo4j(
@@ -65,7 +52,13 @@ export async function openBenchNeo4j(
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-bench-neo4j-'));
   const local = await startLocalNeo4j(
-    { ...config.local, dir, port: await freePort(), pageCacheMb: opts.pageCacheMb, heapMb: opts.heapMb },
+    {
+      ...config.local,
+      dir,
+      port: await freeLoopbackPort(),
+      pageCacheMb: opts.pageCacheMb,
+      heapMb: opts.heapMb,
+    },
     log,
   );
   const executor = executorFor(local.uri);

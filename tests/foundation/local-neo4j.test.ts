@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { GraphExecutor } from '../../graph/executor';
-import { startLocalNeo4j, type LocalNeo4j } from '../../graph/localNeo4j';
+import { freeLoopbackPort, startLocalNeo4j, type LocalNeo4j } from '../../graph/localNeo4j';
 import { createLogger } from '../../graph/logger';
 
 const log = createLogger('error');
@@ -16,15 +16,6 @@ function tmpDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-launcher-test-'));
   dirs.push(d);
   return d;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 function portOpen(port: number): Promise<boolean> {
@@ -48,7 +39,7 @@ describe('with one local Neo4j running', () => {
 
   beforeAll(async () => {
     dir = tmpDir();
-    port = await freePort();
+    port = await freeLoopbackPort();
     neo = await startLocalNeo4j(opts(dir, port), log);
   });
   afterAll(() => neo.stop());
@@ -70,7 +61,7 @@ describe('with one local Neo4j running', () => {
   });
 
   test('a second start on the same data directory fails: locked by another process', async () => {
-    await expect(startLocalNeo4j(opts(dir, await freePort()), log)).rejects.toThrow(
+    await expect(startLocalNeo4j(opts(dir, await freeLoopbackPort()), log)).rejects.toThrow(
       /locked by another Neo4j process/,
     );
   });
@@ -89,7 +80,7 @@ describe('with one local Neo4j running', () => {
 });
 
 test('killing the parent with SIGKILL leaves no Neo4j behind', async () => {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const dir = tmpDir();
   const root = path.resolve(__dirname, '..', '..');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'neo4j.ts')], {

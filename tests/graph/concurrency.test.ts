@@ -11,7 +11,14 @@ import {
 import { Overlay } from '../../graph/readout/overlay';
 import { planReadout } from '../../graph/readout/plan';
 import { writePlan } from '../../graph/readout/write';
-import { fixture, resetGraph, seedInputs, snapshot, testExecutor } from '../helpers/graph';
+import {
+  duplicateIdentities,
+  fixture,
+  resetGraph,
+  seedInputs,
+  snapshot,
+  testExecutor,
+} from '../helpers/graph';
 
 let executor: GraphExecutor;
 let other: GraphExecutor;
@@ -29,20 +36,7 @@ const input = (name: string): ReadoutInput => ({ file: `tests/fixtures/${name}`,
 const loaderA = () => [...seedInputs(), input('example.yaml')];
 const loaderB = () => [input('concurrent/consular-1.yaml'), input('concurrent/consular-2.yaml')];
 
-/** Entities sharing an identity key, and Names denoting more than one entity: both must never happen. */
-async function duplicates(): Promise<Record<string, unknown>[]> {
-  return executor.read(`
-    CALL () {
-      MATCH (n) WHERE n:Person OR n:Organization OR n:Dialogue OR n:DialogueSeries OR n:Country OR n:Agreement OR n:Source
-      WITH labels(n)[0] AS label, n.key AS key, count(*) AS n WHERE n > 1
-      RETURN label + ' ' + key AS what
-      UNION ALL
-      MATCH (nm:Name)-[:NAMES]->(e) WHERE nm.label IN ['Person', 'Organization', 'Dialogue', 'DialogueSeries']
-      WITH nm, count(e) AS n WHERE n > 1
-      RETURN 'Name ' + nm.key AS what
-    }
-    RETURN what`);
-}
+const duplicates = () => duplicateIdentities(executor);
 
 async function count(label: 'Person' | 'Organization', key: string): Promise<number> {
   const rows = await executor.read(`MATCH (n:${label} {key: $key}) RETURN count(n) AS n`, { key });

@@ -38,13 +38,18 @@ export function fixture(name: string): string {
   return fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
-/** Counts and a checksum of every node's and relationship's properties: equal graphs give equal snapshots. */
+/**
+ * Counts and a checksum of every node's and relationship's properties: equal graphs give equal snapshots.
+ * `adjust` may rewrite the node rows ({labels, props}) first, to compare graphs modulo something.
+ */
 export async function snapshot(
   executor: GraphExecutor,
+  adjust?: (nodes: Record<string, unknown>[]) => void,
 ): Promise<{ nodes: number; relationships: number; checksum: string }> {
   const nodes = await executor.read(
     'MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS labels, properties(n) AS props',
   );
+  adjust?.(nodes);
   const rels = await executor.read(
     'MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.id) AS a, type(r) AS type, coalesce(b.key, b.id) AS b, properties(r) AS props',
   );
@@ -59,4 +64,20 @@ export async function snapshot(
   const lines = [...nodes.map(canon), ...rels.map(canon)].sort();
   const checksum = createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
   return { nodes: nodes.length, relationships: rels.length, checksum };
+}
+
+/** Entities sharing an identity key, and Names denoting more than one entity: both must never happen. */
+export async function duplicateIdentities(executor: GraphExecutor): Promise<string[]> {
+  const rows = await executor.read(`
+    CALL () {
+      MATCH (n) WHERE n:Person OR n:Organization OR n:Dialogue OR n:DialogueSeries OR n:Country OR n:Agreement OR n:Source
+      WITH labels(n)[0] AS label, n.key AS key, count(*) AS n WHERE n > 1
+      RETURN label + ' ' + key AS what
+      UNION ALL
+      MATCH (nm:Name)-[:NAMES]->(e) WHERE nm.label IN ['Person', 'Organization', 'Dialogue', 'DialogueSeries']
+      WITH nm, count(e) AS n WHERE n > 1
+      RETURN 'Name ' + nm.key AS what
+    }
+    RETURN what`);
+  return rows.map((r) => String(r.what));
 }

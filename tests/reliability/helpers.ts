@@ -24,16 +24,7 @@ export function sizeFromEnv(name: string, normal: number, soak: number): number 
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-}
+export { freeLoopbackPort as freePort } from '../../graph/localNeo4j';
 
 export function portOpen(port: number, host = '127.0.0.1', timeoutMs = 2000): Promise<boolean> {
   return new Promise((resolve) => {

@@ -3,12 +3,11 @@
 // give that graph too. 200 synthetic readouts in `npm test`, 1,000 in `npm run soak` (LOADER_READOUTS). The loader
 // commits readouts in batches (graph/readout/ingest.ts WRITE_BATCH, 100 today): the count of sources moves in
 // steps, and the kill, right after a batch is seen committed, lands while the next batch's transaction is open.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { GraphExecutor } from '../../graph/executor';
 import { readReadoutFiles } from '../../graph/readout/files';
 import { ingestReadouts } from '../../graph/readout/ingest';
-import { resetGraph, snapshot } from '../helpers/graph';
+import { duplicateIdentities, resetGraph, snapshot } from '../helpers/graph';
 import { countOf, patientExecutor, sizeFromEnv, sleep, startLoader, synthetic } from './helpers';
 
 const N = sizeFromEnv('LOADER_READOUTS', 200, 1000);
@@ -22,21 +21,7 @@ let cleanFacts: Map<string, string>;
 let cleanModuloIds: Awaited<ReturnType<typeof snapshot>>;
 let cleanSuffixed: string[];
 
-/** Entities sharing an identity key, and Names denoting more than one entity: both must never happen. */
-async function duplicates(): Promise<unknown[]> {
-  const rows = await executor.read(`
-    CALL () {
-      MATCH (n) WHERE n:Person OR n:Organization OR n:Dialogue OR n:DialogueSeries OR n:Country OR n:Agreement OR n:Source
-      WITH labels(n)[0] AS label, n.key AS key, count(*) AS n WHERE n > 1
-      RETURN label + ' ' + key AS what
-      UNION ALL
-      MATCH (nm:Name)-[:NAMES]->(e) WHERE nm.label IN ['Person', 'Organization', 'Dialogue', 'DialogueSeries']
-      WITH nm, count(e) AS n WHERE n > 1
-      RETURN 'Name ' + nm.key AS what
-    }
-    RETURN what`);
-  return rows.map((r) => r.what);
-}
+const duplicates = () => duplicateIdentities(executor);
 
 async function factsBySource(): Promise<Map<string, string>> {
   const mentions = await executor.read(
@@ -66,36 +51,17 @@ async function suffixedPeople(): Promise<string[]> {
  * gets the plain id depends on which was loaded first (docs/data-model.md), so loaders racing each other may
  * legitimately swap them; everything else, including every key, property and relationship, must be identical.
  */
-async function snapshotModuloNamesakeIds(): Promise<{
-  nodes: number;
-  relationships: number;
-  checksum: string;
-}> {
-  const nodes = await executor.read(
-    'MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS labels, properties(n) AS props',
-  );
-  const rels = await executor.read(
-    'MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.id) AS a, type(r) AS type, coalesce(b.key, b.id) AS b, properties(r) AS props',
-  );
-  for (const n of nodes) {
-    const props = n.props as Record<string, unknown>;
-    const labels = n.labels as string[];
-    if (labels.includes('Person') && typeof props.id === 'string' && typeof props.country === 'string') {
-      const suffix = `-${props.country.toLowerCase()}`;
-      if (props.id.endsWith(suffix)) props.id = props.id.slice(0, -suffix.length);
+function snapshotModuloNamesakeIds() {
+  return snapshot(executor, (nodes) => {
+    for (const n of nodes) {
+      const props = n.props as Record<string, unknown>;
+      const labels = n.labels as string[];
+      if (labels.includes('Person') && typeof props.id === 'string' && typeof props.country === 'string') {
+        const suffix = `-${props.country.toLowerCase()}`;
+        if (props.id.endsWith(suffix)) props.id = props.id.slice(0, -suffix.length);
+      }
     }
-  }
-  const canon = (v: unknown): string =>
-    JSON.stringify(v, (_k, x: unknown) =>
-      x !== null && typeof x === 'object' && !Array.isArray(x)
-        ? Object.fromEntries(
-            Object.entries(x as Record<string, unknown>).sort(([p], [q]) => p.localeCompare(q)),
-          )
-        : x,
-    );
-  const lines = [...nodes.map(canon), ...rels.map(canon)].sort();
-  const checksum = createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 16);
-  return { nodes: nodes.length, relationships: rels.length, checksum };
+  });
 }
 
 beforeAll(async () => {

@@ -1,12 +1,11 @@
 // Starts one throwaway Neo4j for the whole test run (temporary directory, free port) unless NEO4J_URI is given,
 // applies migrations, and hands the URI to the test workers through the environment.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../graph/config';
 import { GraphExecutor } from '../../graph/executor';
-import { startLocalNeo4j, type LocalNeo4j } from '../../graph/localNeo4j';
+import { freeLoopbackPort, startLocalNeo4j, type LocalNeo4j } from '../../graph/localNeo4j';
 import { createLogger } from '../../graph/logger';
 import { migrate } from '../../graph/migrations';
 import { syncVocabulary } from '../../graph/themes';
@@ -14,18 +13,6 @@ import { ensureWebBuilt } from '../../scripts/web/build';
 
 declare global {
   var __TEST_NEO4J__: { local: LocalNeo4j | undefined; dir: string | undefined } | undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -41,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-test-neo4j-'));
     const started = Date.now();
     local = await startLocalNeo4j(
-      { ...config.local, dir, port: await freePort(), pageCacheMb: 256, heapMb: 768 },
+      { ...config.local, dir, port: await freeLoopbackPort(), pageCacheMb: 256, heapMb: 768 },
       log,
     );
     uri = local.uri;
