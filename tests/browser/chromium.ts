@@ -2,7 +2,7 @@
 // cut off from every host but the test server, and screenshots kept for review and for the README.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -99,6 +99,48 @@ export async function untilCy<A>(page: Page, fn: (cy: Core, arg: A) => boolean, 
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${fn.toString()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Clicks where a node or an edge is drawn on the canvas, as a person would. The point is one where Cytoscape's own
+ * hit test finds that element: an edge's midpoint can lie under a node (CI once clicked a theme there instead).
+ */
+export async function clickElement(page: Page, id: string): Promise<void> {
+  const at = await inCy(
+    page,
+    (cy, elId) => {
+      type Hit = { id(): string } | undefined;
+      const hitTest = (
+        cy as unknown as {
+          renderer(): { findNearestElement(x: number, y: number, i: boolean, t: boolean): Hit };
+        }
+      ).renderer();
+      const el = cy.getElementById(elId);
+      const candidates: { x: number; y: number }[] = [];
+      if (el.isNode()) {
+        const p = el.position();
+        for (const d of [0, 3, -3, 6, -6]) candidates.push({ x: p.x + d, y: p.y }, { x: p.x, y: p.y + d });
+      } else {
+        const edge = el as unknown as EdgeSingular;
+        const a = edge.sourceEndpoint();
+        const b = edge.targetEndpoint();
+        candidates.push(edge.midpoint());
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85]) {
+          candidates.push({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+        }
+      }
+      const hit = candidates.find((c) => hitTest.findNearestElement(c.x, c.y, true, false)?.id() === elId);
+      if (!hit) return null;
+      const pan = cy.pan();
+      const zoom = cy.zoom();
+      return { x: hit.x * zoom + pan.x, y: hit.y * zoom + pan.y };
+    },
+    id,
+  );
+  if (!at) throw new Error(`No point on the canvas selects ${id}: other elements cover it`);
+  const box = await page.locator('#graph').boundingBox();
+  if (!box) throw new Error('#graph is not displayed');
+  await page.mouse.click(box.x + at.x, box.y + at.y);
 }
 
 /** Saves a screenshot to test-artifacts/ and, for the README, to docs/images/. */

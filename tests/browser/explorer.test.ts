@@ -2,12 +2,12 @@
 // neighbourhood, expand the 2024 U.S.–India Homeland Security Dialogue with a click, read its sources, filter,
 // and export the view.
 import fs from 'node:fs';
-import type { EdgeSingular } from 'cytoscape';
 import type { Browser, Page } from 'playwright-core';
 import type { GraphExecutor } from '../../graph/executor';
 import { startTestServer, type TestServer } from '../helpers/api';
 import { resetGraph, seed, testExecutor } from '../helpers/graph';
 import {
+  clickElement,
   inCy,
   launchChromium,
   offlinePage,
@@ -50,48 +50,6 @@ function nodeIds(page: Page, type = ''): Promise<string[]> {
 
 async function nodeCount(page: Page): Promise<number> {
   return (await nodeIds(page)).length;
-}
-
-/**
- * Clicks where a node or an edge is drawn on the canvas, as a person would. The point is one where Cytoscape's own
- * hit test finds that element: an edge's midpoint can lie under a node (CI once clicked a theme there instead).
- */
-async function clickElement(page: Page, id: string): Promise<void> {
-  const at = await inCy(
-    page,
-    (cy, elId) => {
-      type Hit = { id(): string } | undefined;
-      const hitTest = (
-        cy as unknown as {
-          renderer(): { findNearestElement(x: number, y: number, i: boolean, t: boolean): Hit };
-        }
-      ).renderer();
-      const el = cy.getElementById(elId);
-      const candidates: { x: number; y: number }[] = [];
-      if (el.isNode()) {
-        const p = el.position();
-        for (const d of [0, 3, -3, 6, -6]) candidates.push({ x: p.x + d, y: p.y }, { x: p.x, y: p.y + d });
-      } else {
-        const edge = el as unknown as EdgeSingular;
-        const a = edge.sourceEndpoint();
-        const b = edge.targetEndpoint();
-        candidates.push(edge.midpoint());
-        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85]) {
-          candidates.push({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
-        }
-      }
-      const hit = candidates.find((c) => hitTest.findNearestElement(c.x, c.y, true, false)?.id() === elId);
-      if (!hit) return null;
-      const pan = cy.pan();
-      const zoom = cy.zoom();
-      return { x: hit.x * zoom + pan.x, y: hit.y * zoom + pan.y };
-    },
-    id,
-  );
-  if (!at) throw new Error(`No point on the canvas selects ${id}: other elements cover it`);
-  const box = await page.locator('#graph').boundingBox();
-  if (!box) throw new Error('#graph is not displayed');
-  await page.mouse.click(box.x + at.x, box.y + at.y);
 }
 
 /** Waits until the view is drawn and arranged (the layout worker is done). */
@@ -140,7 +98,7 @@ test('clicking an edge shows the documents that assert it', async () => {
   // Select the dialogue again for the screenshot.
   await clickElement(page, DIALOGUE);
   await page.locator('#panel .sources li.source', { hasText: SOURCE_TITLE }).waitFor();
-  await page.waitForTimeout(400); // the expansion's short glide into place
+  await waitUntilReady(page);
   await screenshot(page, 'explorer');
 });
 

@@ -30,6 +30,7 @@ export class Layouter {
   /** Forgets everything (a new view); a layout still running for the old one is abandoned. */
   reset(): void {
     this.placed.clear();
+    this.job++; // results and glides of the old view are ignored
     if (this.running) {
       this.worker.terminate();
       this.worker = new LayoutWorker();
@@ -68,24 +69,38 @@ export class Layouter {
       this.fit();
       return;
     }
-    this.running = false;
     const first = this.placed.size === 0;
     const moved = this.unplaced().filter((n) => result.positions[n.id()] !== undefined);
     moved.forEach((n) => {
       this.placed.add(n.id());
     });
     const at = (n: { id(): string }) => result.positions[n.id()] ?? { x: 0, y: 0 };
+    // The view counts as arranged (status "ready") only once nodes and viewport have stopped moving: a click
+    // aimed at a node while it still glides would land elsewhere.
+    let done: Promise<void>;
     if (first || this.cy.nodes().length > ANIMATE_UP_TO) {
       this.cy.batch(() => moved.forEach((n) => void n.position(at(n))));
       if (first) this.fit();
-      else this.keepInView(moved);
+      done = first ? Promise.resolve() : this.keepInView(moved);
     } else {
       const positions = result.positions;
-      moved.layout({ name: 'preset', positions, animate: true, animationDuration: 300, fit: false }).run();
-      this.keepInView(moved, 300);
+      const glide = moved.layout({
+        name: 'preset',
+        positions,
+        animate: true,
+        animationDuration: 300,
+        fit: false,
+      });
+      const stopped = glide.promiseOn('layoutstop');
+      glide.run();
+      done = stopped.then(() => this.keepInView(moved));
     }
-    this.update();
-    this.settled();
+    void done.then(() => {
+      if (result.job !== this.job) return; // reset meanwhile
+      this.running = false;
+      this.update();
+      this.settled();
+    });
   }
 
   private fit(): void {
@@ -96,13 +111,18 @@ export class Layouter {
     }
   }
 
-  /** After an expansion, zooms out only when new nodes land outside the viewport. */
-  private keepInView(added: NodeCollection, delay = 0): void {
-    setTimeout(() => {
-      const ext = this.cy.extent();
-      const box = added.boundingBox();
-      if (box.x1 < ext.x1 || box.x2 > ext.x2 || box.y1 < ext.y1 || box.y2 > ext.y2)
-        this.cy.animate({ fit: { eles: this.cy.elements(), padding: 30 }, duration: 250 });
-    }, delay);
+  /** After an expansion, zooms out only when new nodes land outside the viewport; resolves when still. */
+  private keepInView(added: NodeCollection): Promise<void> {
+    const ext = this.cy.extent();
+    const box = added.boundingBox();
+    if (box.x1 >= ext.x1 && box.x2 <= ext.x2 && box.y1 >= ext.y1 && box.y2 <= ext.y2)
+      return Promise.resolve();
+    return new Promise((resolve) =>
+      this.cy.animate({
+        fit: { eles: this.cy.elements(), padding: 30 },
+        duration: 250,
+        complete: () => resolve(),
+      }),
+    );
   }
 }
