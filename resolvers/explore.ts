@@ -10,6 +10,7 @@ import { timeline } from '../graph/queries/timeline';
 import { ENTITY_LABELS, type EntityRow } from '../graph/model';
 import type { Resolvers } from './__generated__/types';
 import { typenamesOf } from './country';
+import { selectsPath } from './lookahead';
 import { only, period, sources } from './util';
 
 function prime(ctx: GraphContext, entities: readonly EntityRow[]): void {
@@ -44,7 +45,7 @@ export const exploreResolvers: Resolvers = {
       prime(ctx, found.entities);
       return found.paths;
     },
-    subgraph: (_, args, ctx) => {
+    subgraph: (_, args, ctx, info) => {
       const at = args.at ? period(args.at) : null;
       const opts = {
         ids: args.ids,
@@ -52,6 +53,10 @@ export const exploreResolvers: Resolvers = {
         maxNodes: args.maxNodes,
         types: args.types ?? null,
         at,
+        properties: {
+          nodes: selectsPath(info, ['nodes', 'properties']),
+          edges: selectsPath(info, ['edges', 'properties']),
+        },
       };
       return ctx.executor.withRead((run) => fetchSubgraph(run, opts));
     },

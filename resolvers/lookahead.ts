@@ -9,6 +9,7 @@ import {
   type FieldNode,
   type GraphQLField,
   type GraphQLObjectType,
+  type GraphQLNamedType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
@@ -189,4 +190,23 @@ export function connectionSteps(info: GraphQLResolveInfo): PrefetchStep[] {
   const edgeFields = new Map<string, FieldNode[]>();
   for (const set of setsOf(fields.get('edges'))) fieldsOn(edge, set, info, edgeFields);
   return stepsFor(node, [...setsOf(fields.get('nodes')), ...setsOf(edgeFields.get('node'))], info);
+}
+
+/**
+ * Whether the current field's selection reaches `path` (e.g. `['nodes', 'properties']` below `subgraph`), through
+ * fragments and aliases: lets a resolver skip reading what nobody asked for.
+ */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  let type: GraphQLNamedType | undefined = getNamedType(info.returnType);
+  let sets = setsOf(info.fieldNodes);
+  for (const name of path) {
+    if (!isObjectType(type)) return false;
+    const fields = new Map<string, FieldNode[]>();
+    for (const set of sets) fieldsOn(type, set, info, fields);
+    const nodes = fields.get(name);
+    if (nodes === undefined) return false;
+    type = getNamedType(type.getFields()[name]?.type);
+    sets = setsOf(nodes);
+  }
+  return true;
 }

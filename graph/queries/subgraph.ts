@@ -10,12 +10,11 @@ import {
   labelOfId,
   type EdgeType,
   type EntityLabel,
-  type EntityRow,
   type GraphNodeRow,
   type SubgraphRow,
 } from '../model';
 import { edgeRowFrom } from './paths';
-import { entityFromRow, entityLabel, publicProperties } from './rows';
+import { entityFromRow, entityLabel, labelOf, publicProperties } from './rows';
 
 export const SUBGRAPH_MAX_IDS = 100;
 export const SUBGRAPH_MAX_DEPTH = 3;
@@ -29,16 +28,25 @@ const FRONTIER = ENTITY_LABELS.map(
 /** Posts are dropped unless held during $atFrom..$atTo (both null: no date filter); other edges always pass. */
 const HELD = `($atFrom IS NULL OR type(r) <> 'HOLDS_POST' OR (r.validFrom <= $atTo AND r.validTo >= $atFrom))`;
 
-const START = `CALL () {
+/**
+ * What a node row carries: every stored property (exports, `properties` selected) or just id and label (most
+ * visualisations), which keeps a hub's neighbourhood from shipping every document's summary through Bolt.
+ */
+const nodeReturn = (v: string, properties: boolean) =>
+  properties
+    ? `RETURN labels(${v}) AS labels, properties(${v}) AS props`
+    : `RETURN labels(${v}) AS labels, ${v}.id AS id, CASE WHEN ${v}:Source THEN ${v}.title ELSE ${v}.name END AS label`;
+
+const startQuery = (properties: boolean) => `CALL () {
   ${FRONTIER}
 }
-RETURN labels(n) AS labels, properties(n) AS props`;
+${nodeReturn('n', properties)}`;
 
 /**
  * One BFS level. Frontier nodes are taken fewest-edges first (degrees are stored counts, so this is cheap), so a
  * hub cannot crowd out the specific neighbours of people and dialogues; both LIMITs stop reading a hub early.
  */
-const levelQuery = (types: string) => `CALL () {
+const levelQuery = (types: string, properties: boolean) => `CALL () {
   ${FRONTIER}
 }
 WITH n ORDER BY COUNT { (n)-[:${types}]-() }, n.id
@@ -48,26 +56,37 @@ CALL (n) {
   RETURN m LIMIT $cap
 }
 WITH DISTINCT m LIMIT $cap
-RETURN labels(m) AS labels, properties(m) AS props`;
+${nodeReturn('m', properties)}`;
 
 /**
  * Edges among the chosen nodes, each found once from its start node (hubs have few outgoing edges). One row of
  * compact [type, source, target, properties] lists: a visualisation can have thousands, and records cost more.
  */
-const edgesQuery = (types: string) => `CALL () {
+const edgesQuery = (types: string, properties: boolean) => `CALL () {
   ${FRONTIER}
 }
 MATCH (n)-[r:${types}]->(m)
 WHERE m.id IN $ids AND ${HELD}
-RETURN collect([type(r), n.id, m.id, properties(r)]) AS edges`;
+RETURN collect([type(r), n.id, m.id, ${properties ? 'properties(r)' : '{titleKey: r.titleKey}'}]) AS edges`;
 
-/** Query texts per set of edge types, built only from EDGE_TYPES itself. */
-const QUERIES = new Map<string, { level: string; edges: string }>();
-function queriesFor(types: readonly EdgeType[]): { level: string; edges: string } {
-  const key = EDGE_TYPES.filter((t) => types.includes(t)).join('|');
+interface Queries {
+  start: string;
+  level: string;
+  edges: string;
+}
+
+/** Query texts per set of edge types and projection, built only from EDGE_TYPES itself. */
+const QUERIES = new Map<string, Queries>();
+function queriesFor(types: readonly EdgeType[], properties: SubgraphProperties): Queries {
+  const typeList = EDGE_TYPES.filter((t) => types.includes(t)).join('|');
+  const key = `${typeList} ${properties.nodes} ${properties.edges}`;
   let q = QUERIES.get(key);
   if (q === undefined) {
-    q = { level: levelQuery(key), edges: edgesQuery(key) };
+    q = {
+      start: startQuery(properties.nodes),
+      level: levelQuery(typeList, properties.nodes),
+      edges: edgesQuery(typeList, properties.edges),
+    };
     QUERIES.set(key, q);
   }
   return q;
@@ -85,8 +104,21 @@ function byLabel(ids: Iterable<string>): Record<EntityLabel, string[]> {
   return out;
 }
 
-function toGraphNode(e: EntityRow): GraphNodeRow {
-  return { id: e.id, type: e.__typename, label: entityLabel(e), properties: publicProperties(e) };
+/** A node row of either projection; without properties, `properties` is left empty. */
+function graphNodeFrom(row: Record<string, unknown>): GraphNodeRow | undefined {
+  if (row.props !== undefined) {
+    const e = entityFromRow(row);
+    return e && { id: e.id, type: e.__typename, label: entityLabel(e), properties: publicProperties(e) };
+  }
+  const type = labelOf(row.labels);
+  return (
+    type && {
+      id: String(row.id),
+      type,
+      label: typeof row.label === 'string' ? row.label : '',
+      properties: {},
+    }
+  );
 }
 
 function checkInt(name: string, v: number, min: number, max: number): void {
@@ -103,6 +135,13 @@ export interface SubgraphOptions {
   types: readonly EdgeType[] | null;
   /** Keep only posts held during this period (bounds yyyy-mm-dd). */
   at: { from: string; to: string } | null;
+  /** Whether nodes' and edges' stored properties are wanted (default: both); when not, they come back empty. */
+  properties?: SubgraphProperties;
+}
+
+export interface SubgraphProperties {
+  nodes: boolean;
+  edges: boolean;
 }
 
 export async function fetchSubgraph(run: Runner, opts: SubgraphOptions): Promise<SubgraphRow> {
@@ -110,19 +149,22 @@ export async function fetchSubgraph(run: Runner, opts: SubgraphOptions): Promise
   checkInt('ids', ids.length, 1, SUBGRAPH_MAX_IDS);
   checkInt('depth', opts.depth, 0, SUBGRAPH_MAX_DEPTH);
   checkInt('maxNodes', opts.maxNodes, 1, SUBGRAPH_MAX_NODES);
-  const q = queriesFor(opts.types && opts.types.length > 0 ? opts.types : EDGE_TYPES);
+  const q = queriesFor(
+    opts.types && opts.types.length > 0 ? opts.types : EDGE_TYPES,
+    opts.properties ?? { nodes: true, edges: true },
+  );
   const atParams = { atFrom: opts.at?.from ?? null, atTo: opts.at?.to ?? null };
 
-  const found = new Map<string, EntityRow>();
-  for (const r of await run(START, { frontier: byLabel(ids) })) {
-    const e = entityFromRow(r);
+  const found = new Map<string, GraphNodeRow>();
+  for (const r of await run(q.start, { frontier: byLabel(ids) })) {
+    const e = graphNodeFrom(r);
     if (e !== undefined) found.set(e.id, e);
   }
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) throw new NotFoundError(`ids: no entity with id ${missing.join(', ')}`);
 
   // Start nodes in the order given; then each level, sorted by id, until depth or maxNodes is reached.
-  const nodes = new Map<string, EntityRow>();
+  const nodes = new Map<string, GraphNodeRow>();
   for (const id of ids.slice(0, opts.maxNodes)) {
     const e = found.get(id);
     if (e !== undefined) nodes.set(id, e);
@@ -137,7 +179,7 @@ export async function fetchSubgraph(run: Runner, opts: SubgraphOptions): Promise
       cap: int(room + 1),
       ...atParams,
     });
-    const next = rows.map(entityFromRow).filter((e): e is EntityRow => e !== undefined);
+    const next = rows.map(graphNodeFrom).filter((e): e is GraphNodeRow => e !== undefined);
     if (next.length > room) truncated = true;
     const added = next.slice(0, room).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const e of added) nodes.set(e.id, e);
@@ -149,5 +191,5 @@ export async function fetchSubgraph(run: Runner, opts: SubgraphOptions): Promise
   const edges = (Array.isArray(edgeRow?.edges) ? (edgeRow.edges as unknown[][]) : [])
     .map(([type, source, target, props]) => edgeRowFrom({ type, source, target, props }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { nodes: [...nodes.values()].map(toGraphNode), edges, truncated };
+  return { nodes: [...nodes.values()], edges, truncated };
 }

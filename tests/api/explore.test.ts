@@ -288,6 +288,37 @@ describe('subgraph', () => {
     expect(g.edges.map((e) => e.type)).toEqual(['ATTENDED']);
   });
 
+  test('properties are read only when selected; the nodes, labels and edges are the same either way', async () => {
+    const LEAN = `query ($ids: [ID!]!, $depth: Int, $maxNodes: Int) {
+      subgraph(ids: $ids, depth: $depth, maxNodes: $maxNodes) {
+        truncated nodes { id type label } edges { id type source target }
+      }
+    }`;
+    // Properties asked for through a fragment and an alias still count as selected.
+    const FRAGMENT = `query ($ids: [ID!]!) {
+      g: subgraph(ids: $ids, depth: 1) { nodes { id ...P } edges { ... on GraphEdge { props: properties } } }
+    }
+    fragment P on GraphNode { properties }`;
+    for (const variables of [
+      { ids: [AJAY], depth: 2 },
+      { ids: [AJAY], depth: 2, maxNodes: 5 },
+      { ids: [US_DIALOGUE, 'country:gb'], depth: 1 },
+    ]) {
+      const full = await subgraph(variables);
+      const lean = ok(await server.gql<{ subgraph: Graph['subgraph'] }>(LEAN, variables)).subgraph;
+      expect(full.nodes.some((n) => n.type === 'Source')).toBe(true);
+      expect(lean).toEqual({
+        truncated: full.truncated,
+        nodes: full.nodes.map(({ id, type, label }) => ({ id, type, label })),
+        edges: full.edges.map(({ id, type, source, target }) => ({ id, type, source, target })),
+      });
+    }
+    type Fragmented = { g: { nodes: { properties: { id: string } }[]; edges: { props: object }[] } };
+    const viaFragment = ok(await server.gql<Fragmented>(FRAGMENT, { ids: [AJAY] })).g;
+    expect(viaFragment.nodes[0]?.properties).toMatchObject({ id: AJAY, name: 'Ajay Bhalla' });
+    expect(viaFragment.edges.every((e) => Object.keys(e.props).includes('sources'))).toBe(true);
+  });
+
   test('out-of-range arguments and unknown ids are refused clearly', async () => {
     const bad = async (variables: Record<string, unknown>, code: string) =>
       failed(await server.gql(SUBGRAPH, variables), code);
