@@ -7,6 +7,8 @@ import LayoutWorker from './layoutWorker?worker';
 
 /** Up to this many nodes, new nodes glide to their places; beyond, they jump (animation costs frames). */
 const ANIMATE_UP_TO = 300;
+/** Longest wait for the glide and the zoom-out (300 + 250 ms) before the view counts as arranged anyway. */
+const SETTLE_CAP_MS = 1500;
 /** Fitting a small graph would blow labels up; stop zooming in at this level. */
 const MAX_FIT_ZOOM = 1.2;
 
@@ -95,7 +97,9 @@ export class Layouter {
       glide.run();
       done = stopped.then(() => this.keepInView(moved));
     }
-    void done.then(() => {
+    // An animation whose elements are removed mid-way (a filter redraw) may never report back: never wait longer.
+    const cap = new Promise<void>((resolve) => setTimeout(resolve, SETTLE_CAP_MS));
+    void Promise.race([done, cap]).then(() => {
       if (result.job !== this.job) return; // reset meanwhile
       this.running = false;
       this.update();
