@@ -260,6 +260,40 @@ export type DiscussedTheme = {
   theme: Theme;
 };
 
+/** Where a drafted value was found in the press release, and how sure the drafter is of it. */
+export type DraftEvidence = {
+  __typename?: 'DraftEvidence';
+  /** 1-based column of the start. */
+  column: Scalars['Int']['output'];
+  /** How sure the drafter is, from 0 to 1. */
+  confidence: Scalars['Float']['output'];
+  /** 0-based offset just past that text. */
+  end: Scalars['Int']['output'];
+  /** 1-based line of the start. */
+  line: Scalars['Int']['output'];
+  /** Path of the drafted value inside the readout, e.g. `people[0].title` or `dialogue.startDate`. */
+  path: Scalars['String']['output'];
+  /** 0-based offset of that text in the release (UTF-16 code units, as JavaScript strings count). */
+  start: Scalars['Int']['output'];
+  /** The text it was read from, exactly as in the release. */
+  text: Scalars['String']['output'];
+  /** The value drafted there (as it appears in the YAML). */
+  value: Scalars['String']['output'];
+};
+
+/** An entity the draft names, and what it matched in the graph. */
+export type DraftMatch = {
+  __typename?: 'DraftMatch';
+  /** True when nothing in the graph matches: loading the draft would create it. */
+  isNew: Scalars['Boolean']['output'];
+  /** The name the draft gives it. */
+  name: Scalars['String']['output'];
+  /** The graph entity it resolves to, when one does (by name or alias, after normalisation). */
+  node: Maybe<Node>;
+  /** Path of the entry inside the readout, e.g. `organizations[2]`. */
+  path: Scalars['String']['output'];
+};
+
 /** One stored relationship. */
 export type Edge = {
   __typename?: 'Edge';
@@ -601,6 +635,12 @@ export type Query = {
   dialogue: Maybe<Dialogue>;
   /** Dialogues, newest first; filters: all of `countries` took part, discussed `theme` (or a narrower one), overlapping `from`–`to`. */
   dialogues: DialogueConnection;
+  /**
+   * Drafts a readout (readout/v1) from the plain text or HTML of a press release. Reads the graph to match
+   * entities; never writes. `published` (the release's date) resolves relative dates such as "on Friday" when the
+   * text has no dateline. Empty, binary or oversized text fails with BAD_USER_INPUT.
+   */
+  draftReadout: ReadoutDraft;
   /** Any entity by id. */
   node: Maybe<Node>;
   /** Several entities by id, in the order asked; null where an id is unknown. */
@@ -629,6 +669,11 @@ export type Query = {
   themes: ThemeConnection;
   /** Dialogues and agreements in date order, optionally where all given countries took part, between `from` and `to`. */
   timeline: Array<TimelineEntry>;
+  /**
+   * Validates a readout without writing anything: the loader's own issues (syntax, schema, vocabulary, references
+   * against the graph), with lines. An empty list means it would load.
+   */
+  validateReadout: Array<ReadoutIssue>;
 };
 
 
@@ -671,6 +716,14 @@ export type QueryDialoguesArgs = {
   from: InputMaybe<Scalars['Date']['input']>;
   theme: InputMaybe<Scalars['ID']['input']>;
   to: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryDraftReadoutArgs = {
+  published: InputMaybe<Scalars['Date']['input']>;
+  publisher: InputMaybe<Scalars['String']['input']>;
+  text: Scalars['String']['input'];
+  url: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -767,12 +820,49 @@ export type QueryTimelineArgs = {
   to: InputMaybe<Scalars['Date']['input']>;
 };
 
+
+export type QueryValidateReadoutArgs = {
+  format?: InputMaybe<ReadoutFormat>;
+  readout: Scalars['String']['input'];
+};
+
+/**
+ * A readout drafted from the text of a press release or news report. It is a proposal for a person to review:
+ * every value carries its evidence, and what could not be decided is listed rather than guessed.
+ */
+export type ReadoutDraft = {
+  __typename?: 'ReadoutDraft';
+  /** What the drafter could not decide and a person should look for in the text. */
+  checks: Array<Scalars['String']['output']>;
+  /** Evidence for every drafted value. */
+  evidence: Array<DraftEvidence>;
+  /** The loader's validation issues for the draft as it stands (summaries and notes left to fill in show here). */
+  issues: Array<ReadoutIssue>;
+  /** Entities the draft names, and whether the graph already holds them. */
+  matches: Array<DraftMatch>;
+  /** The same draft as data (the readout's structure, without the comments). */
+  readout: Scalars['JSON']['output'];
+  /** The draft as readout/v1 YAML, with the evidence of each value and `# check:` notes as comments. */
+  yaml: Scalars['String']['output'];
+};
+
 /** Formats a readout can be sent in. */
 export type ReadoutFormat =
   /** JSON with the same structure. */
   | 'JSON'
   /** YAML (readout/v1). */
   | 'YAML';
+
+/** A problem the loader found in a readout (or a draft of one): where it is and what is wrong. */
+export type ReadoutIssue = {
+  __typename?: 'ReadoutIssue';
+  /** 1-based line in the YAML text, when the issue can be placed on one. */
+  line: Maybe<Scalars['Int']['output']>;
+  /** What is wrong, in words. */
+  message: Scalars['String']['output'];
+  /** Path inside the readout, e.g. `people[1].role` (empty for the whole document). */
+  path: Scalars['String']['output'];
+};
 
 /**
  * A relationship seen from one entity: the entity at the other end, which way the edge points, and which source
@@ -1046,6 +1136,8 @@ export type ResolversTypes = {
   DialogueSeries: ResolverTypeWrapper<DialogueSeriesEntity>;
   Direction: Direction;
   DiscussedTheme: ResolverTypeWrapper<DiscussedThemeRow>;
+  DraftEvidence: ResolverTypeWrapper<DraftEvidence>;
+  DraftMatch: ResolverTypeWrapper<Omit<DraftMatch, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
   Edge: ResolverTypeWrapper<EdgeRow>;
   EdgeType: EdgeType;
   EntityType: EntityType;
@@ -1070,7 +1162,9 @@ export type ResolversTypes = {
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   Position: ResolverTypeWrapper<PositionRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReadoutDraft: ResolverTypeWrapper<Omit<ReadoutDraft, 'matches'> & { matches: Array<ResolversTypes['DraftMatch']> }>;
   ReadoutFormat: ReadoutFormat;
+  ReadoutIssue: ResolverTypeWrapper<ReadoutIssue>;
   Relation: ResolverTypeWrapper<RelationRow>;
   Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
@@ -1101,6 +1195,8 @@ export type ResolversParentTypes = {
   DialogueEdge: Omit<DialogueEdge, 'node'> & { node: ResolversParentTypes['Dialogue'] };
   DialogueSeries: DialogueSeriesEntity;
   DiscussedTheme: DiscussedThemeRow;
+  DraftEvidence: DraftEvidence;
+  DraftMatch: Omit<DraftMatch, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
   Edge: EdgeRow;
   Float: Scalars['Float']['output'];
   GraphEdge: EdgeRow;
@@ -1122,6 +1218,8 @@ export type ResolversParentTypes = {
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   Position: PositionRow;
   Query: Record<PropertyKey, never>;
+  ReadoutDraft: Omit<ReadoutDraft, 'matches'> & { matches: Array<ResolversParentTypes['DraftMatch']> };
+  ReadoutIssue: ReadoutIssue;
   Relation: RelationRow;
   SearchHit: SearchHitRow;
   Source: SourceEntity;
@@ -1242,6 +1340,24 @@ export type DiscussedThemeResolvers<ContextType = GraphContext, ParentType exten
   notes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   theme?: Resolver<ResolversTypes['Theme'], ParentType, ContextType>;
+};
+
+export type DraftEvidenceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DraftEvidence'] = ResolversParentTypes['DraftEvidence']> = {
+  column?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DraftMatchResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DraftMatch'] = ResolversParentTypes['DraftMatch']> = {
+  isNew?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type EdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Edge'] = ResolversParentTypes['Edge']> = {
@@ -1383,6 +1499,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   dialogue?: Resolver<Maybe<ResolversTypes['Dialogue']>, ParentType, ContextType, Partial<QueryDialogueArgs>>;
   dialogues?: Resolver<ResolversTypes['DialogueConnection'], ParentType, ContextType, RequireFields<QueryDialoguesArgs, 'first'>>;
+  draftReadout?: Resolver<ResolversTypes['ReadoutDraft'], ParentType, ContextType, RequireFields<QueryDraftReadoutArgs, 'text'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
@@ -1397,6 +1514,22 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, Partial<QueryThemeArgs>>;
   themes?: Resolver<ResolversTypes['ThemeConnection'], ParentType, ContextType, RequireFields<QueryThemesArgs, 'first'>>;
   timeline?: Resolver<Array<ResolversTypes['TimelineEntry']>, ParentType, ContextType, Partial<QueryTimelineArgs>>;
+  validateReadout?: Resolver<Array<ResolversTypes['ReadoutIssue']>, ParentType, ContextType, RequireFields<QueryValidateReadoutArgs, 'format' | 'readout'>>;
+};
+
+export type ReadoutDraftResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ReadoutDraft'] = ResolversParentTypes['ReadoutDraft']> = {
+  checks?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['DraftEvidence']>, ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['ReadoutIssue']>, ParentType, ContextType>;
+  matches?: Resolver<Array<ResolversTypes['DraftMatch']>, ParentType, ContextType>;
+  readout?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  yaml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ReadoutIssueResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ReadoutIssue'] = ResolversParentTypes['ReadoutIssue']> = {
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
@@ -1476,6 +1609,8 @@ export type Resolvers<ContextType = GraphContext> = {
   DialogueEdge?: DialogueEdgeResolvers<ContextType>;
   DialogueSeries?: DialogueSeriesResolvers<ContextType>;
   DiscussedTheme?: DiscussedThemeResolvers<ContextType>;
+  DraftEvidence?: DraftEvidenceResolvers<ContextType>;
+  DraftMatch?: DraftMatchResolvers<ContextType>;
   Edge?: EdgeResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
@@ -1494,6 +1629,8 @@ export type Resolvers<ContextType = GraphContext> = {
   PersonEdge?: PersonEdgeResolvers<ContextType>;
   Position?: PositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReadoutDraft?: ReadoutDraftResolvers<ContextType>;
+  ReadoutIssue?: ReadoutIssueResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;

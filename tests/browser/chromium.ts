@@ -106,6 +106,17 @@ export async function untilCy<A>(page: Page, fn: (cy: Core, arg: A) => boolean, 
  * hit test finds that element: an edge's midpoint can lie under a node (CI once clicked a theme there instead).
  */
 export async function clickElement(page: Page, id: string): Promise<void> {
+  // Aim only at a still view: a node gliding into place or a viewport still zooming out moves the target.
+  await untilCy(
+    page,
+    (cy) =>
+      !cy.animated() &&
+      !cy
+        .elements()
+        .toArray()
+        .some((e) => e.animated()),
+    null,
+  );
   const at = await inCy(
     page,
     (cy, elId) => {

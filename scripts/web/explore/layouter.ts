@@ -7,8 +7,11 @@ import LayoutWorker from './layoutWorker?worker';
 
 /** Up to this many nodes, new nodes glide to their places; beyond, they jump (animation costs frames). */
 const ANIMATE_UP_TO = 300;
-/** Longest wait for the glide and the zoom-out (300 + 250 ms) before the view counts as arranged anyway. */
-const SETTLE_CAP_MS = 1500;
+/**
+ * Longest wait for the glide and the zoom-out (300 + 250 ms of animation) before the view counts as arranged
+ * anyway; generous, since a busy machine draws few frames and the animations end on a frame.
+ */
+const SETTLE_CAP_MS = 5000;
 /** Fitting a small graph would blow labels up; stop zooming in at this level. */
 const MAX_FIT_ZOOM = 1.2;
 
