@@ -6,8 +6,9 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { GraphExecutor } from './executor';
 import { normalizeText } from './normalize';
+import { repoPath } from './paths';
 
-export const THEMES_FILE = path.resolve(__dirname, '..', 'data', 'themes.yaml');
+export const THEMES_FILE = repoPath('data', 'themes.yaml');
 
 const VocabularySchema = z.strictObject({
   themes: z.array(

@@ -12,8 +12,8 @@ async function main(): Promise<void> {
   log.info(`Neo4j is ready at ${neo4j.uri} (data in ${config.local.dir}).`);
   log.info(`Use it from another shell with NEO4J_URI=${neo4j.uri}. Press Ctrl-C to stop.`);
   closeOnSignals(() => neo4j.stop(), log);
-  neo4j.child.once('exit', (code) => {
-    log.error(`Neo4j exited (code ${code}).`);
+  void neo4j.unexpectedExit.then((how) => {
+    log.error(`Neo4j exited (${how}).`);
     process.exit(1);
   });
 }
