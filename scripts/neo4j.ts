@@ -4,6 +4,12 @@ import { closeOnSignals } from '../graph/bootstrap';
 import { loadConfig } from '../graph/config';
 import { startLocalNeo4j } from '../graph/localNeo4j';
 import { createLogger } from '../graph/logger';
+import { newCommand, parseCommand } from './cli';
+
+const program = newCommand(
+  'npm run neo4j --',
+  'Run the local embedded Neo4j alone, in the foreground (settings: LOCAL_NEO4J_DIR, LOCAL_NEO4J_PORT, LOCAL_NEO4J_PAGECACHE_MB, LOCAL_NEO4J_HEAP_MB).',
+);
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,7 +24,8 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (parseCommand(program))
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });

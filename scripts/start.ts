@@ -8,6 +8,12 @@ import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/f
 import { ingestReadouts } from '../graph/readout/ingest';
 import { graphCounts } from '../graph/stats';
 import { startHttpServer } from '../resolvers/http';
+import { newCommand, parseCommand } from './cli';
+
+const program = newCommand(
+  'npm start --',
+  'Serve the GraphQL API, the IDE and the explorer: starts the local Neo4j unless NEO4J_URI is set, applies migrations and loads the bundled readouts into an empty graph. Settings come from the environment (see README).',
+);
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -40,7 +46,8 @@ async function main(): Promise<void> {
   log.info('Press Ctrl-C to stop.');
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (parseCommand(program))
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
