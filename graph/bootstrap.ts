@@ -19,17 +19,30 @@ export async function prepareGraph(config: Config, log: Logger): Promise<GraphCo
   }
 }
 
-/** Stops the graph (and the child Neo4j) on Ctrl-C or SIGTERM, then exits. */
-export function closeOnSignals(close: () => Promise<void>, log: Logger): void {
+/**
+ * Runs `close` once on SIGINT or SIGTERM (or when the returned function is called), then exits. Later signals are
+ * ignored rather than left to their default action: Ctrl-C reaches both npm and this process, and npm forwards its
+ * copy, so a second SIGINT must not cut the close short. A close still running after `timeoutMs` is abandoned.
+ */
+export function closeOnSignals(
+  close: () => Promise<void>,
+  log: Logger,
+  timeoutMs = 60000,
+): (reason: string, exitCode: number) => void {
   let closing = false;
-  const handler = (signal: NodeJS.Signals) => {
+  const shutdown = (reason: string, exitCode: number) => {
     if (closing) return;
     closing = true;
-    log.info(`${signal} received, shutting down…`);
+    log.info(`${reason}, shutting down…`);
+    setTimeout(() => {
+      log.error(`Shutdown still not finished after ${timeoutMs / 1000} s; exiting anyway.`);
+      process.exit(exitCode);
+    }, timeoutMs).unref();
     close()
       .catch((e: unknown) => log.error(`Error while shutting down: ${String(e)}`))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      .finally(() => process.exit(exitCode));
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
+  process.on('SIGINT', () => shutdown('SIGINT received', 130));
+  process.on('SIGTERM', () => shutdown('SIGTERM received', 143));
+  return shutdown;
 }

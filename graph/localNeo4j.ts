@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from './logger';
+import { repoPath } from './paths';
 
-const LAUNCHER_DIR = path.resolve(__dirname, 'neo4j-launcher');
+const LAUNCHER_DIR = repoPath('graph', 'neo4j-launcher');
 const TARGET = path.join(LAUNCHER_DIR, 'target');
 const STAMP = path.join(TARGET, 'launcher.stamp');
 const MAIN_CLASS = 'graphkg.Neo4jLauncher';
@@ -40,6 +41,8 @@ export class LocalNeo4jError extends Error {
 export interface LocalNeo4j {
   uri: string;
   child: ChildProcess;
+  /** Resolves (with how it ended) only if Neo4j exits without `stop()`: killed, crashed, out of memory. */
+  unexpectedExit: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -162,9 +165,15 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, log: Logger): Pro
   });
 
   let stopping: Promise<void> | undefined;
+  const unexpectedExit = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (stopping === undefined) resolve(signal === null ? `exit code ${code}` : signal);
+    }),
+  );
   return {
     uri,
     child,
+    unexpectedExit,
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;

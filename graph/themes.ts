@@ -1,13 +1,13 @@
 // The shipped theme vocabulary (data/themes.yaml): names, synonyms and broader themes. Readouts must use its names
 // or aliases, so "counternarcotics" and "counter-narcotics" are one theme and both roll up to "illicit drugs".
 import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { GraphExecutor } from './executor';
 import { normalizeText } from './normalize';
+import { repoPath } from './paths';
 
-export const THEMES_FILE = path.resolve(__dirname, '..', 'data', 'themes.yaml');
+export const THEMES_FILE = repoPath('data', 'themes.yaml');
 
 const VocabularySchema = z.strictObject({
   themes: z.array(

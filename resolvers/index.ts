@@ -13,8 +13,9 @@ import { personResolvers } from './person';
 import { DateScalar, JSONScalar } from './scalars';
 import { relationResolvers } from './shared';
 import { themeResolvers } from './theme';
+import { repoPath } from '../graph/paths';
 
-export const SCHEMA_DIR = path.resolve(__dirname, '..', 'schema');
+export const SCHEMA_DIR = repoPath('schema');
 
 export function loadTypeDefs(): string {
   return fs

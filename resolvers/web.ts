@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { repoPath } from '../graph/paths';
 
-export const WEB_DIST = path.resolve(__dirname, '..', 'dist', 'web');
+export const WEB_DIST = repoPath('dist', 'web');
 
 /**
  * This server only. Styles also inline: Monaco and GraphiQL add <style> elements and style attributes at run time;

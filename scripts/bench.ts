@@ -4,21 +4,27 @@
 import path from 'node:path';
 import { loadConfig } from '../graph/config';
 import { createLogger } from '../graph/logger';
-import { parseBenchArgs, USAGE } from './bench/options';
+import { benchCommand, benchOptions, type BenchFlags } from './bench/options';
+import { signalChildren } from './bench/childProcess';
 import { renderMarkdown, updateMarkdown, writeJsonReport } from './bench/report';
 import { runBench } from './bench/runBench';
-import { exitWhenFlushed } from './runMain';
+import { EXIT, runCommand } from './cli';
+
+const program = benchCommand();
+
+// Its workers are stopped first; its own Neo4j stops when this process's pipe to it closes.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    signalChildren('SIGTERM');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const options = parseBenchArgs(args, path.resolve(__dirname, '..'));
+  const options = benchOptions(program.opts<BenchFlags>(), path.resolve(__dirname, '..'));
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'debug' ? 'debug' : 'info');
-  const report = await runBench(options, config, log, args);
+  const report = await runBench(options, config, log, process.argv.slice(2));
   process.stdout.write(`${renderMarkdown(report)}\n`);
   if (options.jsonDir !== undefined) log.info(`[bench] wrote ${writeJsonReport(report, options.jsonDir)}`);
   if (options.markdown !== undefined) {
@@ -29,10 +35,7 @@ async function main(): Promise<number> {
     (acc, s) => acc + Object.values(s.systems).reduce((m, x) => m + x.errors, 0) + s.mismatches.length,
     0,
   );
-  return errors > 0 ? 1 : 0;
+  return errors > 0 ? EXIT.invalidInput : EXIT.ok;
 }
 
-main().then(exitWhenFlushed, (e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  exitWhenFlushed(1);
-});
+runCommand(program, main);

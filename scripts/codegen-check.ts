@@ -5,7 +5,12 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { generate } from '@graphql-codegen/cli';
 import config from '../codegen';
-import { runMain } from './runMain';
+import { EXIT, newCommand, runCommand } from './cli';
+
+const program = newCommand(
+  'npm run codegen:check --',
+  'Fail (exit 1) when resolvers/__generated__/types.ts or docs/readout.schema.json differ from what the schema gives.',
+);
 
 async function main(): Promise<number> {
   let failed = false;
@@ -23,12 +28,16 @@ async function main(): Promise<number> {
       failed = true;
     }
   }
-  const schema = spawnSync('npx', ['tsx', path.join(__dirname, 'readout-schema.ts'), '--check'], {
-    stdio: 'inherit',
-  });
+  const schema = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'readout-schema.ts'), '--check'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (schema.status !== 0) failed = true;
   if (!failed) process.stdout.write('Generated code is up to date.\n');
-  return failed ? 1 : 0;
+  return failed ? EXIT.invalidInput : EXIT.ok;
 }
 
-runMain(main);
+runCommand(program, main);

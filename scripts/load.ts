@@ -1,4 +1,4 @@
-// npm run load -- <files or folders…> [--dry-run]   |   npm run seed [-- --dry-run]
+// npm run load -- <files or folders…> [--dry-run] [--json]   |   npm run seed [-- --dry-run]
 // Validates every readout before writing any, then writes each in its own transaction.
 import { closeOnSignals, prepareGraph } from '../graph/bootstrap';
 import { loadConfig } from '../graph/config';
@@ -6,20 +6,16 @@ import { InvalidReadoutError, formatIssue } from '../graph/errors';
 import { createLogger } from '../graph/logger';
 import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/files';
 import { ingestReadouts, type IngestReport } from '../graph/readout/ingest';
-import { runMain } from './runMain';
+import { EXIT, newCommand, progressBar, runCommand, usageError } from './cli';
 
-const USAGE =
-  'usage: npm run load -- <readout files or folders…> [--dry-run] [--json]\n       npm run seed [-- --dry-run]';
-
-function progressBar(done: number, total: number, file: string): void {
-  if (!process.stderr.isTTY || total < 2) return;
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(
-    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file.slice(-40).padEnd(40)}`,
-  );
-  if (done === total) process.stderr.write('\n');
-}
+const program = newCommand(
+  'npm run load --',
+  'Validate readouts (every file before any is written), then write each in its own transaction. Idempotent.\n`npm run seed` is `npm run load -- --seed`.',
+)
+  .argument('[paths...]', 'readout files (.yaml, .yml, .json) or folders searched for them')
+  .option('--seed', 'also load the bundled readouts in data/readouts')
+  .option('--dry-run', 'validate and report what would be created; write nothing')
+  .option('--json', 'print the full report as JSON instead of the summary');
 
 function printSummary(report: IngestReport): void {
   const verb = report.dryRun ? 'would create' : 'created';
@@ -37,36 +33,40 @@ function printSummary(report: IngestReport): void {
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const seed = args.includes('--seed');
-  const dryRun = args.includes('--dry-run');
-  const json = args.includes('--json');
-  const unknown = args.filter((a) => a.startsWith('--') && !['--seed', '--dry-run', '--json'].includes(a));
-  const paths = args.filter((a) => !a.startsWith('--'));
-  if (unknown.length > 0 || (!seed && paths.length === 0) || args.includes('--help')) {
-    process.stderr.write(`${unknown.length ? `unknown option(s) ${unknown.join(' ')}\n` : ''}${USAGE}\n`);
-    return 2;
-  }
+  const paths = program.args;
+  const {
+    seed = false,
+    dryRun = false,
+    json = false,
+  } = program.opts<{
+    seed?: boolean;
+    dryRun?: boolean;
+    json?: boolean;
+  }>();
+  if (!seed && paths.length === 0) return usageError(program, 'give readout files or folders, or --seed.');
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const inputs = readReadoutFiles(findReadoutFiles(seed ? [SEED_DIR, ...paths] : paths));
-  if (inputs.length === 0) {
-    process.stderr.write('No readout files (.yaml, .yml, .json) found.\n');
-    return 2;
-  }
+  if (inputs.length === 0) return usageError(program, 'No readout files (.yaml, .yml, .json) found.');
   const graph = await prepareGraph(config, log);
   closeOnSignals(() => graph.close(), log);
+  const bar = progressBar(inputs.length, dryRun ? 'checking' : 'loading');
   try {
-    const report = await ingestReadouts(graph.executor, inputs, { dryRun, onProgress: progressBar });
+    const report = await ingestReadouts(graph.executor, inputs, {
+      dryRun,
+      onProgress: (done, _total, file) => bar.update(done, file),
+    });
+    bar.stop();
     if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else printSummary(report);
-    return 0;
+    return EXIT.ok;
   } catch (e) {
+    bar.stop();
     if (e instanceof InvalidReadoutError) {
       process.stderr.write(
         `Nothing was written. ${e.issues.length} problem(s):\n${e.issues.map(formatIssue).join('\n')}\n`,
       );
-      return 1;
+      return EXIT.invalidInput;
     }
     throw e;
   } finally {
@@ -74,4 +74,4 @@ async function main(): Promise<number> {
   }
 }
 
-runMain(main);
+runCommand(program, main);

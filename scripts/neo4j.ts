@@ -4,6 +4,12 @@ import { closeOnSignals } from '../graph/bootstrap';
 import { loadConfig } from '../graph/config';
 import { startLocalNeo4j } from '../graph/localNeo4j';
 import { createLogger } from '../graph/logger';
+import { newCommand, parseCommand } from './cli';
+
+const program = newCommand(
+  'npm run neo4j --',
+  'Run the local embedded Neo4j alone, in the foreground (settings: LOCAL_NEO4J_DIR, LOCAL_NEO4J_PORT, LOCAL_NEO4J_PAGECACHE_MB, LOCAL_NEO4J_HEAP_MB).',
+);
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,13 +18,14 @@ async function main(): Promise<void> {
   log.info(`Neo4j is ready at ${neo4j.uri} (data in ${config.local.dir}).`);
   log.info(`Use it from another shell with NEO4J_URI=${neo4j.uri}. Press Ctrl-C to stop.`);
   closeOnSignals(() => neo4j.stop(), log);
-  neo4j.child.once('exit', (code) => {
-    log.error(`Neo4j exited (code ${code}).`);
+  void neo4j.unexpectedExit.then((how) => {
+    log.error(`Neo4j exited (${how}).`);
     process.exit(1);
   });
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (parseCommand(program))
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });

@@ -5,7 +5,7 @@
 // (its global setup starts a throwaway Neo4j, unless NEO4J_URI is set) with SOAK=1 and the sizes in the environment.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { commaList, newCommand, positiveInt, runCommand, usageError } from './cli';
 
 const ROOT = path.resolve(__dirname, '..');
 const PARTS = {
@@ -14,44 +14,42 @@ const PARTS = {
   loader: 'tests/reliability/loader-faults.test.ts',
 } as const;
 type Part = keyof typeof PARTS;
-const USAGE =
-  'usage: npm run soak [-- --only load,fuzz,loader] [--readouts 10000] [--connections 50] [--duration 60] [--fuzz-runs 10000] [--loader-readouts 1000]';
 
-function positive(name: string, v: string | undefined): string | undefined {
-  if (v === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(v)) throw new Error(`--${name}: expected a positive integer, got "${v}"`);
-  return v;
-}
+const program = newCommand(
+  'npm run soak --',
+  'The long variants of tests/reliability (load soak, fuzzed readouts, loader faults), run by jest with SOAK=1.',
+)
+  .option('--only <parts>', 'comma-separated: load, fuzz, loader', commaList, ['load', 'fuzz', 'loader'])
+  .option('--readouts <n>', 'readouts in the graph of the load soak (default 10000)', positiveInt)
+  .option('--connections <n>', 'concurrent connections of the load soak (default 50)', positiveInt)
+  .option('--duration <s>', 'seconds of load (default 60)', positiveInt)
+  .option('--fuzz-runs <n>', 'fuzzed readouts (default 10000)', positiveInt)
+  .option('--loader-readouts <n>', 'readouts of the loader-fault test (default 1000)', positiveInt);
 
 function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      only: { type: 'string' },
-      readouts: { type: 'string' },
-      connections: { type: 'string' },
-      duration: { type: 'string' },
-      'fuzz-runs': { type: 'string' },
-      'loader-readouts': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return Promise.resolve(0);
-  }
-  const only = (values.only ?? 'load,fuzz,loader').split(',').map((s) => s.trim());
+  const values = program.opts<{
+    only: string[];
+    readouts?: number;
+    connections?: number;
+    duration?: number;
+    fuzzRuns?: number;
+    loaderReadouts?: number;
+  }>();
+  const only = values.only;
   const unknown = only.filter((p) => !(p in PARTS));
   if (unknown.length > 0)
-    throw new Error(`--only: unknown part(s) ${unknown.join(', ')}; use load, fuzz, loader`);
-  const sizes: Record<string, string | undefined> = {
-    SOAK_READOUTS: positive('readouts', values.readouts),
-    SOAK_CONNECTIONS: positive('connections', values.connections),
-    SOAK_DURATION_S: positive('duration', values.duration),
-    FUZZ_RUNS: positive('fuzz-runs', values['fuzz-runs']),
-    LOADER_READOUTS: positive('loader-readouts', values['loader-readouts']),
+    return Promise.resolve(
+      usageError(program, `--only: unknown part(s) ${unknown.join(', ')}; use load, fuzz, loader`),
+    );
+  const sizes: Record<string, number | undefined> = {
+    SOAK_READOUTS: values.readouts,
+    SOAK_CONNECTIONS: values.connections,
+    SOAK_DURATION_S: values.duration,
+    FUZZ_RUNS: values.fuzzRuns,
+    LOADER_READOUTS: values.loaderReadouts,
   };
   const env = Object.fromEntries(
-    Object.entries(sizes).filter((e): e is [string, string] => e[1] !== undefined),
+    Object.entries(sizes).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   );
   const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   const args = [
@@ -69,17 +67,12 @@ function main(): Promise<number> {
     stdio: 'inherit',
   });
   return new Promise((resolve) => {
-    const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
-    process.once('SIGINT', forward('SIGINT'));
-    process.once('SIGTERM', forward('SIGTERM'));
+    // Passed on, not acted on: jest stops its own Neo4j and API children on the way out.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
     child.once('exit', (code) => resolve(code ?? 1));
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(2);
-  },
-);
+runCommand(program, main);

@@ -1,5 +1,6 @@
 // npm start: Neo4j (local unless NEO4J_URI), migrations, the bundled readouts if the graph holds no document yet,
-// then the API. Ctrl-C or SIGTERM stops the API and the child Neo4j cleanly; the data stay in LOCAL_NEO4J_DIR.
+// then the API. SIGINT or SIGTERM stops the API, then the child Neo4j; the data stay in LOCAL_NEO4J_DIR. If that
+// Neo4j stops on its own, the API stops too rather than answer every request with an error.
 import { closeOnSignals, prepareGraph } from '../graph/bootstrap';
 import { loadConfig } from '../graph/config';
 import { createLogger } from '../graph/logger';
@@ -7,6 +8,12 @@ import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/f
 import { ingestReadouts } from '../graph/readout/ingest';
 import { graphCounts } from '../graph/stats';
 import { startHttpServer } from '../resolvers/http';
+import { newCommand, parseCommand } from './cli';
+
+const program = newCommand(
+  'npm start --',
+  'Serve the GraphQL API, the IDE and the explorer: starts the local Neo4j unless NEO4J_URI is set, applies migrations and loads the bundled readouts into an empty graph. Settings come from the environment (see README).',
+);
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -14,10 +21,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const graph = await prepareGraph(config, log);
   const closing: { server?: () => Promise<void> } = {};
-  closeOnSignals(async () => {
+  const shutdown = closeOnSignals(async () => {
     await closing.server?.();
     await graph.close();
   }, log);
+  void graph.local?.unexpectedExit.then((how) => shutdown(`Local Neo4j stopped (${how})`, 1));
 
   if ((await graphCounts(graph.executor)).sources === 0) {
     const report = await ingestReadouts(graph.executor, readReadoutFiles(findReadoutFiles([SEED_DIR])));
@@ -38,7 +46,8 @@ async function main(): Promise<void> {
   log.info('Press Ctrl-C to stop.');
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (parseCommand(program))
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });

@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReadoutInput } from './ingest';
+import { repoPath } from '../paths';
 
 const READOUT_FILE = /\.(ya?ml|json)$/i;
 
-export const SEED_DIR = path.resolve(__dirname, '..', '..', 'data', 'readouts');
+export const SEED_DIR = repoPath('data', 'readouts');
 
 export function findReadoutFiles(paths: string[]): string[] {
   const out: string[] = [];

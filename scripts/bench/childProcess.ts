@@ -12,8 +12,15 @@ export interface ChildOptions {
   onStderrLine?: (line: string) => void;
 }
 
+const live = new Set<ChildProcess>();
+
+/** Sends `signal` to every child still running: the benchmark's own exit then leaves no worker behind. */
+export function signalChildren(signal: NodeJS.Signals): void {
+  for (const child of live) child.kill(signal);
+}
+
 export function spawnTs(script: string, args: string[], opts: ChildOptions = {}): ChildProcess {
-  return spawn(
+  const child = spawn(
     process.execPath,
     [...(opts.nodeFlags ?? []), '--import', 'tsx', path.join(ROOT, script), ...args],
     {
@@ -21,6 +28,9 @@ export function spawnTs(script: string, args: string[], opts: ChildOptions = {})
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  return child;
 }
 
 /** Runs the script to the end and returns its stdout; rejects with the tail of stderr when it fails. */

@@ -1,6 +1,7 @@
 // Benchmark settings: two presets (quick for a laptop or CI, full for the figures at scale) and flags to override
 // any of them. The URI of an external Neo4j comes from the configuration (NEO4J_URI), never from here.
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
+import { commaList, newCommand, positiveInt } from '../cli';
 
 export type BenchMode = 'quick' | 'full';
 
@@ -69,80 +70,87 @@ export const PRESETS: Record<
   },
 };
 
-export const USAGE = `usage: npm run bench [-- --full] [options]
-  --full                 the figures at scale: 1k, 10k and 100k readouts, longer rounds (default: quick, 1k)
-  --sizes 1000,10000     readouts per ingest run (queries run on the last)
-  --naive N              naive loader on at most N readouts per size (the rest extrapolated)
-  --seed S               generator seed
-  --data-dir DIR         keep generated readouts there (reused by later runs)
-  --page-cache-mb N      page cache of the benchmark's own Neo4j
-  --heap-mb N            heap of the benchmark's own Neo4j
-  --concurrency N        concurrent requests during query load
-  --warmup-ms N, --round-ms N, --rounds N, --targets N
-  --shapes a,b           only these query shapes (entity, counterparts, search, members, subgraph, path)
-  --cpu-prof             CPU profile of the real loader at the largest size
-  --no-write             print the results only (no docs/benchmarks JSON, no BENCHMARKS.md)
-  --wipe                 allow running against NEO4J_URI, which the benchmark empties
-  --queries-only         no generation or ingest: query the graph already in NEO4J_URI (not emptied), e.g. one
-                         loaded with \`npm run load\`; for comparing query changes quickly`;
-
-const ints = (s: string) => s.split(',').map((x) => Number(x.trim()));
-
-function positive(name: string, v: number): number {
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name}: expected a positive integer`);
-  return v;
+export interface BenchFlags {
+  full?: boolean;
+  sizes?: number[];
+  naive?: number;
+  seed?: string;
+  dataDir?: string;
+  pageCacheMb?: number;
+  heapMb?: number;
+  concurrency?: number;
+  warmupMs?: number;
+  roundMs?: number;
+  rounds?: number;
+  targets?: number;
+  shapes?: string[];
+  cpuProf?: boolean;
+  write: boolean;
+  wipe?: boolean;
+  queriesOnly?: boolean;
 }
 
-export function parseBenchArgs(argv: string[], root: string): BenchOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      full: { type: 'boolean', default: false },
-      sizes: { type: 'string' },
-      naive: { type: 'string' },
-      seed: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'page-cache-mb': { type: 'string' },
-      'heap-mb': { type: 'string' },
-      concurrency: { type: 'string' },
-      'warmup-ms': { type: 'string' },
-      'round-ms': { type: 'string' },
-      rounds: { type: 'string' },
-      targets: { type: 'string' },
-      shapes: { type: 'string' },
-      'cpu-prof': { type: 'boolean', default: false },
-      'no-write': { type: 'boolean', default: false },
-      wipe: { type: 'boolean', default: false },
-      'queries-only': { type: 'boolean', default: false },
-    },
-  });
-  const preset = PRESETS[values.full ? 'full' : 'quick'];
-  const num = (name: string, v: string | undefined, fallback: number) =>
-    v === undefined ? fallback : positive(name, Number(v));
-  const sizes =
-    values.sizes === undefined ? preset.sizes : ints(values.sizes).map((n) => positive('sizes', n));
-  const sorted = [...sizes].sort((a, b) => a - b);
-  const queriesOnly = values['queries-only'];
+const positiveList = (v: string) => commaList(v).map(positiveInt);
+
+export function benchCommand(): Command {
+  return newCommand(
+    'npm run bench --',
+    'Ingest and query benchmarks on generated readouts, beside the naive loader, @neo4j/graphql and raw Cypher.',
+  )
+    .option('--full', 'the figures at scale: 1k, 10k and 100k readouts, longer rounds (default: quick, 1k)')
+    .option(
+      '--sizes <list>',
+      'readouts per ingest run, e.g. 1000,10000 (queries run on the last)',
+      positiveList,
+    )
+    .option('--naive <n>', 'naive loader on at most N readouts per size (the rest extrapolated)', positiveInt)
+    .option('--seed <s>', 'generator seed')
+    .option('--data-dir <dir>', 'keep generated readouts there (reused by later runs)')
+    .option('--page-cache-mb <n>', "page cache of the benchmark's own Neo4j", positiveInt)
+    .option('--heap-mb <n>', "heap of the benchmark's own Neo4j", positiveInt)
+    .option('--concurrency <n>', 'concurrent requests during query load', positiveInt)
+    .option('--warmup-ms <n>', 'warm-up before the measured rounds', positiveInt)
+    .option('--round-ms <n>', 'length of one measured round', positiveInt)
+    .option('--rounds <n>', 'measured rounds per shape', positiveInt)
+    .option('--targets <n>', 'different targets per shape', positiveInt)
+    .option(
+      '--shapes <list>',
+      'only these query shapes (entity, counterparts, search, members, subgraph, path)',
+      commaList,
+    )
+    .option('--cpu-prof', 'CPU profile of the real loader at the largest size')
+    .option('--no-write', 'print the results only (no docs/benchmarks JSON, no BENCHMARKS.md)')
+    .option('--wipe', 'allow running against NEO4J_URI, which the benchmark empties')
+    .option(
+      '--queries-only',
+      'no generation or ingest: query the graph already in NEO4J_URI (not emptied), e.g. one loaded with `npm run load`',
+    );
+}
+
+export function benchOptions(flags: BenchFlags, root: string): BenchOptions {
+  const preset = PRESETS[flags.full ? 'full' : 'quick'];
+  const sorted = [...(flags.sizes ?? preset.sizes)].sort((a, b) => a - b);
+  const queriesOnly = flags.queriesOnly ?? false;
   const sized = sorted.join() === preset.sizes.join() ? preset.mode : `${preset.mode}-${sorted.join('-')}`;
   return {
     ...preset,
     label: queriesOnly ? `${preset.mode}-queries` : sized,
     sizes: sorted,
-    naiveLimit: num('naive', values.naive, preset.naiveLimit),
-    seed: values.seed ?? preset.seed,
-    dataDir: values['data-dir'],
-    wipe: values.wipe,
+    naiveLimit: flags.naive ?? preset.naiveLimit,
+    seed: flags.seed ?? preset.seed,
+    dataDir: flags.dataDir,
+    wipe: flags.wipe ?? false,
     queriesOnly,
-    pageCacheMb: num('page-cache-mb', values['page-cache-mb'], preset.pageCacheMb),
-    heapMb: num('heap-mb', values['heap-mb'], preset.heapMb),
-    concurrency: num('concurrency', values.concurrency, preset.concurrency),
-    warmupMs: num('warmup-ms', values['warmup-ms'], preset.warmupMs),
-    roundMs: num('round-ms', values['round-ms'], preset.roundMs),
-    rounds: num('rounds', values.rounds, preset.rounds),
-    targets: num('targets', values.targets, preset.targets),
-    shapes: values.shapes === undefined ? [] : values.shapes.split(',').map((s) => s.trim()),
-    cpuProfile: values['cpu-prof'],
-    jsonDir: values['no-write'] ? undefined : `${root}/docs/benchmarks`,
-    markdown: values['no-write'] ? undefined : `${root}/BENCHMARKS.md`,
+    pageCacheMb: flags.pageCacheMb ?? preset.pageCacheMb,
+    heapMb: flags.heapMb ?? preset.heapMb,
+    concurrency: flags.concurrency ?? preset.concurrency,
+    warmupMs: flags.warmupMs ?? preset.warmupMs,
+    roundMs: flags.roundMs ?? preset.roundMs,
+    rounds: flags.rounds ?? preset.rounds,
+    targets: flags.targets ?? preset.targets,
+    shapes: flags.shapes ?? [],
+    cpuProfile: flags.cpuProf ?? false,
+    jsonDir: flags.write ? `${root}/docs/benchmarks` : undefined,
+    markdown: flags.write ? `${root}/BENCHMARKS.md` : undefined,
   };
 }

@@ -9,7 +9,6 @@ import { ingestReadouts, type IngestReport } from '../../graph/readout/ingest';
 import { FIXTURES, fixture, resetGraph, seedInputs, snapshot, testExecutor } from '../helpers/graph';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface Run {
   code: number | null;
@@ -19,7 +18,7 @@ interface Run {
 
 function load(...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['scripts/load.ts', ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/load.ts', ...args], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -56,14 +55,32 @@ const EXAMPLE = path.join('tests', 'fixtures', 'example.yaml');
 test('usage errors exit with 2 and print the usage', async () => {
   const none = await load();
   expect(none.code).toBe(2);
-  expect(none.stderr).toMatch(/^usage: npm run load -- <readout files or folders…>/m);
+  expect(none.stderr).toMatch(/give readout files or folders, or --seed/);
+  expect(none.stderr).toMatch(/^Usage: npm run load -- \[options\] \[paths\.\.\.\]/m);
   const unknown = await load(EXAMPLE, '--frobnicate');
   expect(unknown.code).toBe(2);
-  expect(unknown.stderr).toMatch(/unknown option\(s\) --frobnicate/);
+  expect(unknown.stderr).toMatch(/unknown option '--frobnicate'/);
+  expect(unknown.stderr).toMatch(/^Usage: npm run load --/m);
+  expect(unknown.stdout).toBe('');
   fs.mkdirSync(path.join(tmp, 'empty'));
   const empty = await load(path.join(tmp, 'empty'));
   expect(empty.code).toBe(2);
   expect(empty.stderr).toMatch(/No readout files/);
+});
+
+test('--help prints the usage with every option and exits 0 without touching the graph', async () => {
+  const help = await load('--help');
+  expect(help.code).toBe(0);
+  expect(help.stdout).toMatch(/^Usage: npm run load -- \[options\] \[paths\.\.\.\]/m);
+  for (const option of ['--seed', '--dry-run', '--json', '--help']) expect(help.stdout).toContain(option);
+});
+
+test('a progress bar is drawn only on a terminal: piped output holds the summary alone', async () => {
+  await resetGraph(executor);
+  const run = await load('--seed', '--dry-run');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^Dry run \(nothing written\): 2 readout\(s\)/m);
+  expect(run.stderr).not.toMatch(/checking \[|\r/);
 });
 
 test('a dry run writes nothing and reports what a load then creates; loading again creates nothing', async () => {

@@ -17,7 +17,7 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   // The browser tests need the built IDE and explorer; a no-op when dist/web matches its sources.
-  const webMs = ensureWebBuilt();
+  const webMs = await ensureWebBuilt();
   if (webMs !== null) process.stderr.write(`\nBuilt dist/web in ${(webMs / 1000).toFixed(1)} s\n`);
   const config = loadConfig();
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
