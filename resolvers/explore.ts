@@ -28,7 +28,13 @@ async function entity(ctx: GraphContext, id: string): Promise<EntityRow> {
 type Finder = typeof searchEntities;
 
 /** search and autocomplete: labels from the types asked for, hits' entities primed for their `node` field. */
-async function hits(ctx: GraphContext, find: Finder, text: string, types: EntityType[] | null | undefined, first: number) {
+async function hits(
+  ctx: GraphContext,
+  find: Finder,
+  text: string,
+  types: EntityType[] | null | undefined,
+  first: number,
+) {
   const wanted = typenamesOf(types);
   const labels: EntityLabel[] | null = wanted ? ENTITY_LABELS.filter((l) => wanted.has(l)) : null;
   const results: SearchResult[] = await ctx.executor.withRead((run) => find(run, text, labels, first));

@@ -9,7 +9,10 @@ import { EXIT, newCommand, progressBar, runCommand } from './cli';
 import { readEntities, renderSearchBench, runSearchBench } from './bench/searchBench';
 import { graphSearchTarget } from './bench/searchTargets';
 
-const program = newCommand('npm run bench:search --', 'Search quality (recall@1/@5, MRR) and latency on a graph.')
+const program = newCommand(
+  'npm run bench:search --',
+  'Search quality (recall@1/@5, MRR) and latency on a graph.',
+)
   .option('--sample <n>', 'entities to sample (all when the graph has fewer)', '2000')
   .option('--first <n>', 'hits asked for per query (ranks beyond count as misses)', '10')
   .option('--title <text>', 'heading of the printed table', 'Search benchmark')
@@ -34,7 +37,9 @@ async function main(): Promise<number> {
     }
     const entities = await readEntities(graph.executor);
     if (entities.length === 0) {
-      process.stderr.write(`The graph at ${graph.uri} holds no entities: load readouts first (npm run seed).\n`);
+      process.stderr.write(
+        `The graph at ${graph.uri} holds no entities: load readouts first (npm run seed).\n`,
+      );
       return EXIT.invalidInput;
     }
     let bar: ReturnType<typeof progressBar> | undefined;
@@ -47,7 +52,9 @@ async function main(): Promise<number> {
       },
     });
     bar?.stop();
-    process.stdout.write(o.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSearchBench(o.title, report)}\n`);
+    process.stdout.write(
+      o.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderSearchBench(o.title, report)}\n`,
+    );
     return EXIT.ok;
   } finally {
     await graph.close();

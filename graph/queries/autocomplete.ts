@@ -19,6 +19,12 @@ export async function autocompleteEntities(
   const words = checkSearchInput({ text, labels, first });
   const wanted = wantedLabels(labels);
   const q = queryForms(text, true);
-  const found = await nameCandidates(run, q, wanted, namePrefixQuery(words, wanted), Math.max(INDEX_LIMIT, first));
+  const found = await nameCandidates(
+    run,
+    q,
+    wanted,
+    namePrefixQuery(words, wanted),
+    Math.max(INDEX_LIMIT, first),
+  );
   return mergeRanked(found).slice(0, first).map(toResult);
 }

@@ -5,7 +5,7 @@
 import { BadInputError } from '../errors';
 import { int, type Runner } from '../executor';
 import { ENTITY_LABELS, type EntityLabel, type EntityRow, type SearchHitRow } from '../model';
-import { entityFromRow, strs } from './rows';
+import { entityFromRow, sortKeyOf, strs } from './rows';
 import { mergeRanked, queryForms, rankNames, textScore, type QueryForms, type Ranked } from './searchRank';
 import { nameSearchQuery, searchWords, textQuery } from './searchText';
 
@@ -93,11 +93,6 @@ function probes(q: QueryForms, labels: readonly EntityLabel[]) {
   ];
 }
 
-const sortKeyOf = (props: unknown, id: string) => {
-  const p = (props ?? {}) as Record<string, unknown>;
-  return typeof p.sortKey === 'string' ? p.sortKey : id;
-};
-
 /** Entities whose names or aliases match, scored; `query` is the Lucene query for the `name_search` index. */
 export async function nameCandidates(
   run: Runner,
@@ -118,7 +113,7 @@ export async function nameCandidates(
   });
   return rows.flatMap((r) => {
     const entity = entityFromRow(r);
-    const ranked = entity && rankNames(q, entity, strs(r.spellings), sortKeyOf(r.props, entity.id));
+    const ranked = entity && rankNames(q, entity, strs(r.spellings), sortKeyOf(r, entity.id));
     return ranked ? [ranked] : [];
   });
 }
@@ -155,7 +150,7 @@ async function textCandidates(
     if (entity === undefined || typeof r.text !== 'string') return [];
     const score = textScore(q.norm, r.text);
     const matched = snippet(r.text, words);
-    return [{ entity, score, matchedOn: 'TEXT' as const, matched, sortKey: sortKeyOf(r.props, entity.id) }];
+    return [{ entity, score, matchedOn: 'TEXT' as const, matched, sortKey: sortKeyOf(r, entity.id) }];
   });
 }
 

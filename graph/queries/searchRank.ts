@@ -36,7 +36,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
       cur.push(d);
       best = Math.min(best, d);
     }
@@ -142,7 +143,8 @@ export function rankNames(
   let best: Ranked | undefined;
   for (const [on, text] of candidates) {
     const score = nameScore(query, norm(text), q.typing);
-    if (score > 0 && (best === undefined || score > best.score)) best = { entity, score, matchedOn: on, matched: text, sortKey };
+    if (score > 0 && (best === undefined || score > best.score))
+      best = { entity, score, matchedOn: on, matched: text, sortKey };
   }
   return best;
 }

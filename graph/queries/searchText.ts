@@ -59,7 +59,10 @@ export function fuzzyPrefixPattern(w: string): string | undefined {
   }
   const stem = w.slice(0, 3);
   // Four letters at least: a bare three-letter stem would match a large part of the vocabulary.
-  const rest = [...alts].filter((a) => a.length > 3).map((a) => a.slice(3)).sort();
+  const rest = [...alts]
+    .filter((a) => a.length > 3)
+    .map((a) => a.slice(3))
+    .sort();
   return `${stem}(${rest.join('|')}).*`;
 }
 

@@ -46,7 +46,10 @@ RETURN n.id AS id, labels(n)[0] AS label, n.name AS name, coalesce(n.aliases, []
 export async function readEntities(executor: GraphExecutor): Promise<BenchEntity[]> {
   const rows = await executor.read(ENTITIES);
   return rows.flatMap((r) =>
-    typeof r.id === 'string' && typeof r.label === 'string' && typeof r.name === 'string' && Array.isArray(r.aliases)
+    typeof r.id === 'string' &&
+    typeof r.label === 'string' &&
+    typeof r.name === 'string' &&
+    Array.isArray(r.aliases)
       ? [{ id: r.id, label: r.label, name: r.name, aliases: r.aliases.filter((a) => typeof a === 'string') }]
       : [],
   );
@@ -70,7 +73,12 @@ function quality(kind: string, t: Tally): QualityRow {
 
 function latency(call: string, ms: number[]): LatencyRow {
   const sorted = [...ms].sort((a, b) => a - b);
-  return { call, calls: ms.length, p50Ms: round3(percentile(sorted, 0.5)), p95Ms: round3(percentile(sorted, 0.95)) };
+  return {
+    call,
+    calls: ms.length,
+    p50Ms: round3(percentile(sorted, 0.5)),
+    p95Ms: round3(percentile(sorted, 0.95)),
+  };
 }
 
 async function timed<T>(ms: number[], work: () => Promise<T>): Promise<T> {
@@ -148,7 +156,9 @@ export function renderSearchBench(title: string, r: SearchBenchReport): string {
     '',
     '| Queries | n | recall@1 | recall@5 | MRR |',
     '| --- | ---: | ---: | ---: | ---: |',
-    ...r.quality.map((q) => `| ${q.kind} | ${q.queries} | ${pct(q.recallAt1)} | ${pct(q.recallAt5)} | ${q.mrr.toFixed(3)} |`),
+    ...r.quality.map(
+      (q) => `| ${q.kind} | ${q.queries} | ${pct(q.recallAt1)} | ${pct(q.recallAt5)} | ${q.mrr.toFixed(3)} |`,
+    ),
     '',
     '| Call | calls | p50 ms | p95 ms |',
     '| --- | ---: | ---: | ---: |',

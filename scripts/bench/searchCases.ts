@@ -118,10 +118,19 @@ export function acronym(name: string): string | undefined {
   const words = normalizeText(name)
     .split(' ')
     .filter((w) => !MINOR_WORDS.has(w) && /^\p{L}/u.test(w));
-  return words.length >= 3 ? words.map((w) => w[0] ?? '').join('').toUpperCase() : undefined;
+  return words.length >= 3
+    ? words
+        .map((w) => w[0] ?? '')
+        .join('')
+        .toUpperCase()
+    : undefined;
 }
 
-const stripMarks = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC');
+const stripMarks = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 
 function perturbed(e: BenchEntity): [Perturbation, string][] {
   const out: [Perturbation, string][] = [];
@@ -145,14 +154,18 @@ export function searchCases(sample: readonly BenchEntity[], all: readonly BenchE
   for (const e of sample) {
     const own = namesakesOf(index, e.name);
     cases.push({ kind: 'exact name', text: e.name, target: e.id, namesakes: own });
-    for (const a of e.aliases) cases.push({ kind: 'alias', text: a, target: e.id, namesakes: namesakesOf(index, a) });
+    for (const a of e.aliases)
+      cases.push({ kind: 'alias', text: a, target: e.id, namesakes: namesakesOf(index, a) });
     for (const [kind, text] of perturbed(e)) cases.push({ kind, text, target: e.id, namesakes: own });
   }
   return cases;
 }
 
 /** What someone typing the name has typed after about 60% of it, with and without one slip after letter three. */
-export function autocompleteCases(sample: readonly BenchEntity[], all: readonly BenchEntity[]): AutocompleteCase[] {
+export function autocompleteCases(
+  sample: readonly BenchEntity[],
+  all: readonly BenchEntity[],
+): AutocompleteCase[] {
   const index = namesakeIndex(all);
   const cases: AutocompleteCase[] = [];
   for (const e of sample) {
@@ -169,7 +182,11 @@ export function autocompleteCases(sample: readonly BenchEntity[], all: readonly 
  * The target's rank in a result list, not counting namesakes above it. When the target is absent but every
  * result is a namesake and the page is full, namesakes outrank everything else: counted as rank 1.
  */
-export function rankOf(ids: readonly string[], c: { target: string; namesakes: ReadonlySet<string> }, first: number) {
+export function rankOf(
+  ids: readonly string[],
+  c: { target: string; namesakes: ReadonlySet<string> },
+  first: number,
+) {
   let above = 0;
   for (const id of ids) {
     if (id === c.target) return above + 1;

@@ -7,7 +7,8 @@ import type { SearchTarget } from './searchBench';
 export function graphSearchTarget(executor: GraphExecutor): SearchTarget {
   const ids = (hits: { entity: { id: string } }[]) => hits.map((h) => h.entity.id);
   return {
-    search: async (text, first) => ids(await executor.withRead((run) => searchEntities(run, text, null, first))),
+    search: async (text, first) =>
+      ids(await executor.withRead((run) => searchEntities(run, text, null, first))),
     autocomplete: async (text, first) =>
       ids(await executor.withRead((run) => autocompleteEntities(run, text, null, first))),
   };
