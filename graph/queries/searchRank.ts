@@ -109,7 +109,7 @@ export function textScore(query: string, text: string): number {
   if (qs.length === 0) return 0;
   const ws = normalizeText(text).split(' ');
   const found = qs.filter((q) => ws.some((w) => w === q || w.startsWith(q))).length;
-  return 0.005 + (0.095 * found) / qs.length;
+  return 0.004 + (0.095 * found) / qs.length;
 }
 
 export interface Ranked {
