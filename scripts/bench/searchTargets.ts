@@ -11,5 +11,7 @@ export function graphSearchTarget(executor: GraphExecutor): SearchTarget {
       ids(await executor.withRead((run) => searchEntities(run, text, null, first))),
     autocomplete: async (text, first) =>
       ids(await executor.withRead((run) => autocompleteEntities(run, text, null, first))),
+    searchRareType: async (text, first) =>
+      ids(await executor.withRead((run) => searchEntities(run, text, ['DialogueSeries'], first))),
   };
 }
