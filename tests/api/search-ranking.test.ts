@@ -143,9 +143,11 @@ describe('type filters', () => {
     const series = await search('home affairs', { types: ['DIALOGUE_SERIES'] });
     expect(series[0]?.node.id).toBe(UK_SERIES);
     expect(series.every((h) => h.node.__typename === 'DialogueSeries')).toBe(true);
-    const themes = await search('police', { types: ['THEME'], first: 5 });
-    expect(themes).toHaveLength(5);
+    const themes = await search('police', { types: ['THEME'] });
+    expect(themes.length).toBeGreaterThanOrEqual(3);
     expect(themes.every((h) => h.node.__typename === 'Theme')).toBe(true);
+    expect(ids(themes)).toContain('theme:police-training');
+    expect(await search('police', { types: ['THEME'], first: 2 })).toEqual(themes.slice(0, 2));
     const docs = await search('homeland security dialogue', { types: ['SOURCE'] });
     expect(docs.length).toBeGreaterThan(0);
     expect(docs.every((h) => h.node.__typename === 'Source' && h.matchedOn === 'TEXT')).toBe(true);
