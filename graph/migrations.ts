@@ -57,6 +57,22 @@ export const MIGRATIONS: Migration[] = [
     // Organisation → dialogues and commonThemes of an organisation look attendance up by onBehalfOf.
     statements: ['CREATE INDEX attended_on_behalf_of IF NOT EXISTS FOR ()-[r:ATTENDED]-() ON (r.onBehalfOf)'],
   },
+  {
+    version: 5,
+    name: 'fulltext indexes for ranked search and autocomplete',
+    statements: [
+      // One document per normalised name or alias, with its label as a field: type filters go inside the
+      // Lucene query, and a short name is not diluted by its entity's other aliases. Names are normalised
+      // already, so no stop words are dropped ("of", "and" are part of names).
+      `CREATE FULLTEXT INDEX name_search IF NOT EXISTS FOR (n:Name) ON EACH [n.norm, n.label]
+       OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-no-stop-words', \`fulltext.eventually_consistent\`: false } }`,
+      // Text below names in the ranking: summaries of dialogues and agreements, and the notes of what was discussed.
+      `CREATE FULLTEXT INDEX entity_summaries IF NOT EXISTS FOR (n:Dialogue|Agreement) ON EACH [n.summary]
+       OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+      `CREATE FULLTEXT INDEX discussed_notes IF NOT EXISTS FOR ()-[r:DISCUSSED]-() ON EACH [r.notes]
+       OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -178,6 +178,9 @@ export interface PathRow {
 export interface SearchHitRow {
   id: string;
   score: number;
+  /** What matched: the entity's name, one of its aliases, or text of a document (title, summary, notes). */
+  matchedOn: 'NAME' | 'ALIAS' | 'TEXT';
+  matched: string;
 }
 export interface GraphNodeRow {
   id: string;

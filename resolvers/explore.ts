@@ -4,11 +4,12 @@
 import type { GraphContext } from './context';
 import { commonThemes } from '../graph/queries/commonThemes';
 import { findPaths } from '../graph/queries/paths';
-import { searchEntities } from '../graph/queries/search';
+import { autocompleteEntities } from '../graph/queries/autocomplete';
+import { searchEntities, type SearchResult } from '../graph/queries/search';
 import { fetchSubgraph } from '../graph/queries/subgraph';
 import { timeline } from '../graph/queries/timeline';
-import { ENTITY_LABELS, type EntityRow } from '../graph/model';
-import type { Resolvers } from './__generated__/types';
+import { ENTITY_LABELS, type EntityLabel, type EntityRow } from '../graph/model';
+import type { EntityType, Resolvers } from './__generated__/types';
 import { typenamesOf } from './country';
 import { selectsPath } from './lookahead';
 import { only, period, sources } from './util';
@@ -24,20 +25,30 @@ async function entity(ctx: GraphContext, id: string): Promise<EntityRow> {
   return e;
 }
 
+type Finder = typeof searchEntities;
+
+/** search and autocomplete: labels from the types asked for, hits' entities primed for their `node` field. */
+async function hits(
+  ctx: GraphContext,
+  find: Finder,
+  text: string,
+  types: EntityType[] | null | undefined,
+  first: number,
+) {
+  const wanted = typenamesOf(types);
+  const labels: EntityLabel[] | null = wanted ? ENTITY_LABELS.filter((l) => wanted.has(l)) : null;
+  const results: SearchResult[] = await ctx.executor.withRead((run) => find(run, text, labels, first));
+  prime(
+    ctx,
+    results.map((r) => r.entity),
+  );
+  return results.map((r) => r.hit);
+}
+
 export const exploreResolvers: Resolvers = {
   Query: {
-    search: async (_, args, ctx) => {
-      const wanted = typenamesOf(args.types);
-      const labels = wanted ? ENTITY_LABELS.filter((l) => wanted.has(l)) : null;
-      const results = await ctx.executor.withRead((run) =>
-        searchEntities(run, args.text, labels, args.first),
-      );
-      prime(
-        ctx,
-        results.map((r) => r.entity),
-      );
-      return results.map((r) => r.hit);
-    },
+    search: (_, args, ctx) => hits(ctx, searchEntities, args.text, args.types, args.first),
+    autocomplete: (_, args, ctx) => hits(ctx, autocompleteEntities, args.text, args.types, args.first),
     paths: async (_, args, ctx) => {
       const found = await ctx.executor.withRead((run) =>
         findPaths(run, args.from, args.to, args.maxHops, args.first),

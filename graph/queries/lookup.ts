@@ -1,15 +1,18 @@
-// Finding one entity by name or alias (after normalisation), or a country by code.
+// Finding one entity by name or alias (after normalisation), or a country by code. An exact name or alias is what
+// search ranks first (graph/queries/searchRank.ts); several of them are an ambiguity, listed in search's order.
 import { AmbiguousNameError } from '../errors';
 import type { Runner } from '../executor';
 import type { EntityLabel, EntityRow } from '../model';
 import { normalizePersonName, normalizeText } from '../normalize';
-import { entityFromRow, entityLabel } from './rows';
+import { entityFromRow, entityLabel, sortKeyOf, strs } from './rows';
+import { compareRanked, queryForms, rankNames, type Ranked } from './searchRank';
 
 const BY_NAME = `
 MATCH (nm:Name {norm: $norm}) WHERE nm.label = $label
 MATCH (nm)-[:NAMES]->(e)
-RETURN DISTINCT labels(e) AS labels, properties(e) AS props
-ORDER BY props.sortKey
+WITH e, collect(nm.norm) AS spellings
+RETURN labels(e) AS labels, properties(e) AS props, spellings
+ORDER BY props.sortKey, props.id
 LIMIT 50`;
 
 const COUNTRY_BY_CODE = `MATCH (c:Country {key: $code}) RETURN labels(c) AS labels, properties(c) AS props`;
@@ -30,7 +33,25 @@ export async function findByName(run: Runner, label: EntityLabel, name: string):
   const norm = label === 'Person' ? normalizePersonName(name) : normalizeText(name);
   if (norm === '') return null;
   const rows = await run(BY_NAME, { norm, label });
-  const found = rows.map(entityFromRow).filter((e): e is EntityRow => e !== undefined);
+  const q = queryForms(name);
+  const found = rows
+    .flatMap((r): Ranked[] => {
+      const e = entityFromRow(r);
+      if (e === undefined) return [];
+      const sortKey = sortKeyOf(r, e.id);
+      // Found by its normalised spelling, so it is an exact match even where no stored name shows it.
+      return [
+        rankNames(q, e, strs(r.spellings), sortKey) ?? {
+          entity: e,
+          score: 1,
+          matchedOn: 'ALIAS',
+          matched: name,
+          sortKey,
+        },
+      ];
+    })
+    .sort(compareRanked)
+    .map((r) => r.entity);
   if (found.length > 1) {
     throw new AmbiguousNameError(
       KIND_WORD[label],

@@ -81,6 +81,12 @@ export function entityFromRow(row: Record<string, unknown>): EntityRow | undefin
   return toEntity(row.labels, (row.props ?? {}) as Props);
 }
 
+/** The stored sort key of a `props` row (internal, so not on EntityRow), else the id. */
+export function sortKeyOf(row: Record<string, unknown>, id: string): string {
+  const key = ((row.props ?? {}) as Props).sortKey;
+  return typeof key === 'string' ? key : id;
+}
+
 /** A readable label for any entity. */
 export function entityLabel(e: EntityRow): string {
   return e.__typename === 'Source' ? e.title : e.name;

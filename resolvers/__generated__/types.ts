@@ -625,6 +625,8 @@ export type Query = {
   agreement: Maybe<Agreement>;
   /** Agreements, newest first; filters: `party` (organisation id, including its sub-organisations), kind, signed between `from` and `to`. */
   agreements: AgreementConnection;
+  /** Suggestions while a name is typed: names and aliases beginning with the text (its last word may be unfinished, one slip after the third letter forgiven), ranked like search. Only names and aliases, never document text. */
+  autocomplete: Array<SearchHit>;
   /** Themes shared by every given dialogue, person, organisation or country (a person's themes are those of dialogues attended), counting broader themes as shared. */
   commonThemes: Array<Theme>;
   /** Countries the graph holds, in name order. */
@@ -655,7 +657,7 @@ export type Query = {
   people: PersonConnection;
   /** One person by id, or by name or alias (case-, accent- and honorific-insensitive). An ambiguous name is an error listing the candidates. */
   person: Maybe<Person>;
-  /** Fulltext search over names, aliases and titles: ranked, accent-insensitive and typo-tolerant (canegalo finds Canegallo). */
+  /** Search over names and aliases, then documents' titles, summaries and notes: exact names first, accent-insensitive and typo-tolerant (canegalo finds Canegallo). `types` filters inside the index; at most `first` hits (at most 100). */
   search: Array<SearchHit>;
   /** One source document by id. */
   source: Maybe<Source>;
@@ -690,6 +692,13 @@ export type QueryAgreementsArgs = {
   kind: InputMaybe<AgreementKind>;
   party: InputMaybe<Scalars['ID']['input']>;
   to: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryAutocompleteArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  text: Scalars['String']['input'];
+  types: InputMaybe<Array<EntityType>>;
 };
 
 
@@ -893,14 +902,30 @@ export type Role =
   /** Took part in another capacity. */
   | 'participant';
 
-/** A relevance-ranked search hit. */
+/**
+ * A relevance-ranked search hit. Exact names and aliases (ignoring case, accents, punctuation and honorifics) come
+ * first, then names that begin with the text or contain all its words, then near-misses, then text of documents.
+ */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The name, alias or piece of text that matched, as stored. */
+  matched: Scalars['String']['output'];
+  /** Whether the name, an alias or a document's text matched. */
+  matchedOn: SearchMatch;
   /** The entity found. */
   node: Node;
-  /** Relevance score (higher is better); comparable within one search only. */
+  /** Relevance between 0 and 1: 1 is an exact name or alias, above 0.6 every word found in a name, below 0.1 text of a document only. Comparable across searches. */
   score: Scalars['Float']['output'];
 };
+
+/** What a search hit matched. */
+export type SearchMatch =
+  /** One of the entity's aliases (or another stored spelling, such as a country code). */
+  | 'ALIAS'
+  /** The entity's name. */
+  | 'NAME'
+  /** Text of a document only: a source's title, a dialogue's or agreement's summary, or notes on a theme discussed. */
+  | 'TEXT';
 
 /** A source document: a news report, readout, press release or joint statement. */
 export type Source = Node & {
@@ -1168,6 +1193,7 @@ export type ResolversTypes = {
   Relation: ResolverTypeWrapper<RelationRow>;
   Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  SearchMatch: SearchMatch;
   Source: ResolverTypeWrapper<SourceEntity>;
   SourceKind: SourceKind;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1494,6 +1520,7 @@ export type PositionResolvers<ContextType = GraphContext, ParentType extends Res
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<QueryAgreementArgs>>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first'>>;
+  autocomplete?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QueryAutocompleteArgs, 'first' | 'text'>>;
   commonThemes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryCommonThemesArgs, 'ids'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
@@ -1541,6 +1568,8 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
 };
 
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  matched?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedOn?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Node'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };

@@ -46,12 +46,15 @@ export interface SourceDoc {
 }
 export interface SearchHit {
   score: number;
+  matchedOn: 'NAME' | 'ALIAS' | 'TEXT';
+  matched: string;
   node: { id: string; __typename: string; name?: string; title?: string };
 }
 
-export const SEARCH = `query ExplorerSearch($text: String!) {
-  search(text: $text, first: 10) {
+const HIT_FIELDS = `
     score
+    matchedOn
+    matched
     node {
       id
       __typename
@@ -63,7 +66,16 @@ export const SEARCH = `query ExplorerSearch($text: String!) {
       ... on Theme { name }
       ... on Agreement { name }
       ... on Source { title }
-    }
+    }`;
+
+export const SEARCH = `query ExplorerSearch($text: String!) {
+  search(text: $text, first: 10) {${HIT_FIELDS}
+  }
+}`;
+
+/** Suggestions while typing: names and aliases only. */
+export const AUTOCOMPLETE = `query ExplorerAutocomplete($text: String!) {
+  autocomplete(text: $text, first: 8) {${HIT_FIELDS}
   }
 }`;
 
