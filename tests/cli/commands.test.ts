@@ -35,6 +35,7 @@ const COMMANDS: [string[], string, string, string[]][] = [
   [['run', 'export'], 'npm run export --', '--max-nodes', []],
   [['run', 'generate'], 'npm run generate --', '--per-folder', ['--readouts', '1', '--out', 'unused']],
   [['run', 'bench'], 'npm run bench --', '--queries-only', []],
+  [['run', 'bench:search'], 'npm run bench:search --', '--sample', []],
   [['run', 'soak'], 'npm run soak --', '--loader-readouts', []],
   [['run', 'schema:readout'], 'npm run schema:readout --', '--check', []],
   [['run', 'codegen:check'], 'npm run codegen:check --', '--help', []],
