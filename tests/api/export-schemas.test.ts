@@ -74,11 +74,11 @@ function checkAndStripViz(text: string): { rest: string; viz: number } {
       viz += 1;
       const allowed = PRIMER[name];
       expect(allowed).toBeDefined();
-      const given = Object.fromEntries([...attrs.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-      for (const req of REQUIRED[name] ?? []) expect(given).toHaveProperty(req);
-      for (const [k, v] of Object.entries(given)) {
-        expect([name, k, allowed?.[k]?.(String(v))]).toEqual([name, k, true]);
-      }
+      const given = new Map<string, string>(
+        [...attrs.matchAll(/([\w:]+)="([^"]*)"/g)].map((m): [string, string] => [m[1] ?? '', m[2] ?? '']),
+      );
+      for (const req of REQUIRED[name] ?? []) expect([name, req, given.has(req)]).toEqual([name, req, true]);
+      for (const [k, v] of given) expect([name, k, allowed?.[k]?.(v)]).toEqual([name, k, true]);
       return '';
     },
   );
