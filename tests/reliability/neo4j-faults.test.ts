@@ -54,7 +54,7 @@ beforeAll(async () => {
   await syncVocabulary(executor);
   await seed(executor);
   server = await startTestServer(executor);
-}, 300000);
+}, 600000);
 
 afterAll(async () => {
   await server?.close();
