@@ -30,7 +30,8 @@ export function attrValue(v: unknown): string {
   if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
   if (isTemporal(v)) return v.toString();
-  return JSON.stringify(v, (_k, x: unknown) => (x instanceof Date ? attrValue(x) : x)) ?? '';
+  // Dates inside lists arrive here already as ISO text (Date#toJSON); driver temporals do not.
+  return JSON.stringify(v, (_k, x: unknown) => (isTemporal(x) ? x.toString() : x)) ?? '';
 }
 
 function isTemporal(v: unknown): v is { toString(): string } {

@@ -38,7 +38,7 @@ const KINDS: Record<string, unknown> = {
   no: false,
   special: SPECIAL,
   unicode: UNICODE,
-  nested: { a: [1, { b: 'c & d' }], when: new Date(0) },
+  nested: { a: [1, { b: 'c & d' }], when: new Date(0), day: new neo4j.types.Date(2024, 6, 3) },
   'key with spaces & <specials>': 'odd key',
   ключ: 'unicode key',
   '1starts-with-digit': 1,
