@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   GRAPHQL_PREFETCH: bool(true),
   CORS_ORIGINS: optionalString,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  METRICS: bool(true),
+  COMPRESSION_THRESHOLD_BYTES: z.coerce.number().int().min(0).max(1073741824).default(1024),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -63,6 +65,10 @@ export interface Config {
   prefetch: boolean;
   corsOrigins: string[] | undefined;
   logLevel: LogLevel;
+  /** Serve Prometheus metrics at /metrics. */
+  metrics: boolean;
+  /** GraphQL answers and exports at least this large are compressed when the client accepts it. */
+  compressionThresholdBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -104,5 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    metrics: e.METRICS,
+    compressionThresholdBytes: e.COMPRESSION_THRESHOLD_BYTES,
   };
 }

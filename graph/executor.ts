@@ -1,12 +1,14 @@
 // The one owner of the Neo4j driver. Every statement goes through here: reads in read transactions (routed to
 // followers on a cluster), writes in write transactions, sessions closed in `finally`, driver errors mapped to
-// domain errors, and a statement counter the N+1 tests read.
+// domain errors, a statement counter the N+1 tests read, observers for metrics, and a circuit breaker so an
+// outage is answered at once instead of after the driver's retries.
 import neo4j, {
   type Driver,
   type ManagedTransaction,
   type QueryResult,
   type RecordShape,
 } from 'neo4j-driver';
+import { CircuitBreaker, type CircuitState } from './circuitBreaker';
 import { ServiceUnavailableError, TimeoutError } from './errors';
 
 export type Params = Record<string, unknown>;
@@ -21,7 +23,22 @@ export interface ExecutorOptions {
   database?: string | undefined;
   /** Server-side timeout for every read transaction. */
   queryTimeoutMs: number;
+  /** Pause between the breaker's probes while Neo4j is unavailable (default 500 ms). */
+  probeEveryMs?: number | undefined;
 }
+
+/** What the executor reports to whoever counts (the HTTP server's metrics); every method is optional. */
+export interface ExecutorObserver {
+  statement?(): void;
+  /** A transaction failed; `code` is the domain error code, or OTHER. */
+  failure?(code: string): void;
+  circuit?(state: CircuitState): void;
+  /** A loader run finished (the API's ingestReadout, or the loader CLI in its own process). */
+  loaderRun?(readoutsWritten: number, dryRun: boolean): void;
+}
+
+/** Longest a readiness ping or breaker probe waits for the server. */
+const PING_TIMEOUT_MS = 2000;
 
 const UNAVAILABLE_CODES = new Set([
   'ServiceUnavailable',
@@ -70,6 +87,8 @@ export class GraphExecutor {
   private readonly timeoutMs: number;
   /** Count of statements sent since start; tests read it to prove nested queries are batched. */
   statementCount = 0;
+  readonly breaker: CircuitBreaker;
+  private readonly observers = new Set<ExecutorObserver>();
 
   constructor(opts: ExecutorOptions) {
     const auth =
@@ -89,6 +108,53 @@ export class GraphExecutor {
     });
     this.database = opts.database;
     this.timeoutMs = opts.queryTimeoutMs;
+    this.breaker = new CircuitBreaker({
+      probe: () => this.serverAnswers(),
+      probeEveryMs: opts.probeEveryMs,
+      onChange: (state) => this.notify((o) => o.circuit?.(state)),
+    });
+  }
+
+  /** Registers an observer; returns the function that removes it again. */
+  observe(observer: ExecutorObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
+  private notify(call: (o: ExecutorObserver) => void): void {
+    for (const o of this.observers) call(o);
+  }
+
+  /** For graph/readout/ingest.ts: one finished loader run and how many readouts it wrote. */
+  noteLoaderRun(readoutsWritten: number, dryRun: boolean): void {
+    this.notify((o) => o.loaderRun?.(readoutsWritten, dryRun));
+  }
+
+  /** Fails fast while the circuit is open: Neo4j was found unavailable and has not answered a probe since. */
+  private guard(): void {
+    if (this.breaker.isOpen) throw new ServiceUnavailableError();
+  }
+
+  /** Maps a driver error, feeds the breaker and the observers, and returns what to throw. */
+  private failed(e: unknown): unknown {
+    const mapped = mapNeo4jError(e);
+    if (mapped instanceof ServiceUnavailableError) this.breaker.failure();
+    const code =
+      mapped instanceof ServiceUnavailableError || mapped instanceof TimeoutError ? mapped.code : 'OTHER';
+    this.notify((o) => o.failure?.(code));
+    return mapped;
+  }
+
+  /** Runs one transaction's worth of work through the breaker. */
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    this.guard();
+    try {
+      const result = await work();
+      this.breaker.success();
+      return result;
+    } catch (e) {
+      throw this.failed(e);
+    }
   }
 
   /** Runs one statement in a read transaction and returns plain rows. */
@@ -103,14 +169,14 @@ export class GraphExecutor {
 
   /** Runs `work` in one managed read transaction; the driver retries it on transient errors (reads are safe to retry). */
   async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs = this.timeoutMs): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work, { timeout: timeoutMs });
-    } catch (e) {
-      throw mapNeo4jError(e);
-    } finally {
-      await session.close();
-    }
+    return this.guarded(async () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        return await session.executeRead(work, { timeout: timeoutMs });
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /**
@@ -118,14 +184,17 @@ export class GraphExecutor {
    * failures, so `work` must be idempotent (our writes are MERGEs, which are).
    */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(work, timeoutMs === undefined ? {} : { timeout: timeoutMs });
-    } catch (e) {
-      throw mapNeo4jError(e);
-    } finally {
-      await session.close();
-    }
+    return this.guarded(async () => {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      try {
+        return await session.executeWrite(work, timeoutMs === undefined ? {} : { timeout: timeoutMs });
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   /** Several statements in one read transaction, through a Runner. */
@@ -149,51 +218,77 @@ export class GraphExecutor {
     work: (run: Runner) => Promise<T>,
     timeoutMs = Math.max(this.timeoutMs, 60000),
   ): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    const tx = session.beginTransaction({ timeout: timeoutMs });
-    try {
-      return await work(async (cypher, params = {}) => {
-        this.statementCount += 1;
-        return toRows(await tx.run(cypher, params));
+    return this.guarded(async () => {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.WRITE,
       });
-    } catch (e) {
-      throw mapNeo4jError(e);
-    } finally {
-      if (tx.isOpen()) await tx.rollback();
-      await session.close();
-    }
+      const tx = session.beginTransaction({ timeout: timeoutMs });
+      try {
+        return await work(async (cypher, params = {}) => {
+          this.countStatement();
+          return toRows(await tx.run(cypher, params));
+        });
+      } finally {
+        if (tx.isOpen()) await tx.rollback();
+        await session.close();
+      }
+    });
   }
 
   /** Runs a statement inside a transaction opened by readTx/writeTx, counting it. */
   run(tx: ManagedTransaction, cypher: string, params: Params = {}): Promise<QueryResult> {
-    this.statementCount += 1;
+    this.countStatement();
     return tx.run(cypher, params);
+  }
+
+  private countStatement(): void {
+    this.statementCount += 1;
+    this.notify((o) => o.statement?.());
   }
 
   /** Schema statements (constraints, indexes) must run in their own auto-commit transaction. */
   async runSchema(cypher: string): Promise<void> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      this.statementCount += 1;
-      await session.run(cypher);
-    } catch (e) {
-      throw mapNeo4jError(e);
-    } finally {
-      await session.close();
-    }
+    await this.guarded(async () => {
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      try {
+        this.countStatement();
+        await session.run(cypher);
+      } finally {
+        await session.close();
+      }
+    });
   }
 
-  /** True when the server answers; used by /readyz and the startup wait. */
+  /** True when the server answers within 2 s; used by /readyz and the startup wait, and it feeds the breaker. */
   async ping(): Promise<boolean> {
+    const ok = await this.serverAnswers();
+    if (ok) this.breaker.success();
+    else this.breaker.failure();
+    return ok;
+  }
+
+  private async serverAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+    });
+    const answer = this.driver.getServerInfo({ database: this.database }).then(
+      () => true,
+      () => false,
+    );
     try {
-      await this.driver.getServerInfo({ database: this.database });
-      return true;
-    } catch {
-      return false;
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
   async close(): Promise<void> {
+    this.breaker.stop();
     await this.driver.close();
   }
 }

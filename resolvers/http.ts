@@ -1,8 +1,10 @@
-// The HTTP application: /graphql (Apollo through express), /healthz, /readyz, CORS allow-list, body size limit,
-// security headers. Everything it serves comes from this server (no CDN), for analysts on closed networks.
+// The HTTP application: /graphql (Apollo through express), /healthz, /readyz, /metrics, CORS allow-list, body size
+// limit, security headers, a log line and request id per request, and compression of large answers. Everything it
+// serves comes from this server (no CDN), for analysts on closed networks.
 import { timingSafeEqual, createHash } from 'node:crypto';
 import http from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import type { Config } from '../graph/config';
 import type { GraphExecutor } from '../graph/executor';
@@ -10,6 +12,8 @@ import type { Logger } from '../graph/logger';
 import { isMigrated } from '../graph/migrations';
 import { createContext } from './context';
 import { mountExport } from './exportRoute';
+import { createServerMetrics } from './metrics';
+import { linkContext, operationPlugin, requestLog } from './requestLog';
 import { createApolloServer } from './server';
 import { mountWeb } from './web';
 
@@ -70,10 +74,14 @@ export async function startHttpServer(opts: {
   extend?: (app: express.Express) => void;
 }): Promise<RunningServer> {
   const { executor, config, log } = opts;
+  const metrics = config.metrics ? createServerMetrics(executor) : undefined;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(log, metrics));
   app.use(securityHeaders);
   app.use(cors(config.corsOrigins));
+  // Only API answers are compressed: GraphQL results and exports can run to megabytes, and are text.
+  app.use(['/graphql', '/export'], compression({ threshold: config.compressionThresholdBytes }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -85,21 +93,34 @@ export async function startHttpServer(opts: {
       .status(reachable && migrated ? 200 : 503)
       .json({ status: reachable && migrated ? 'ready' : 'unavailable', neo4j: reachable, migrated });
   });
+  if (metrics !== undefined) {
+    app.get('/metrics', async (_req, res) => {
+      res.setHeader('Content-Type', metrics.registry.contentType);
+      res.send(await metrics.registry.metrics());
+    });
+  }
   mountExport(app, executor, log);
   // The IDE and the explorer (dist/web), before /graphql so a browser's GET there gets the IDE.
   mountWeb(app);
   opts.extend?.(app);
 
   const httpServer = http.createServer(app);
-  const apollo = createApolloServer({ introspection: config.introspection, log });
+  const apollo = createApolloServer({
+    introspection: config.introspection,
+    log,
+    plugins: [operationPlugin(metrics)],
+  });
   await apollo.start();
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
+      context: ({ req, res }) =>
         Promise.resolve(
-          createContext(executor, config, tokenMatches(req.headers.authorization, config.editorToken)),
+          linkContext(
+            createContext(executor, config, tokenMatches(req.headers.authorization, config.editorToken)),
+            res,
+          ),
         ),
     }),
   );
@@ -140,6 +161,7 @@ export async function startHttpServer(opts: {
     url: `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`,
     port,
     async close() {
+      metrics?.close();
       await apollo.stop();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -1,5 +1,6 @@
 // Turns free-form node/edge properties into typed, flat attributes for the XML formats: numbers and booleans keep
 // their type, strings stay strings, and lists or objects become JSON text (neither GraphML nor GEXF nests).
+import { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime } from 'neo4j-driver';
 import type { EdgeRow, GraphNodeRow } from '../model';
 
 export type AttrType = 'string' | 'double' | 'boolean';
@@ -10,15 +11,31 @@ export interface AttrDef {
 }
 
 function typeOf(v: unknown): AttrType {
-  if (typeof v === 'number') return 'double';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'double';
   if (typeof v === 'boolean') return 'boolean';
   return 'string';
 }
 
+/** XML Schema spells the non-finite doubles INF, -INF and NaN (JavaScript: Infinity, -Infinity, NaN). */
+function xsdDouble(n: number): string {
+  if (Number.isNaN(n)) return 'NaN';
+  if (!Number.isFinite(n)) return n > 0 ? 'INF' : '-INF';
+  return String(n);
+}
+
+/** Dates as ISO text (a JavaScript Date, or a driver temporal, whose toString is ISO 8601), lists as JSON. */
 export function attrValue(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+  if (typeof v === 'number') return xsdDouble(v);
+  if (typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  if (isTemporal(v)) return v.toString();
+  // Dates inside lists arrive here already as ISO text (Date#toJSON); driver temporals do not.
+  return JSON.stringify(v, (_k, x: unknown) => (isTemporal(x) ? x.toString() : x)) ?? '';
+}
+
+function isTemporal(v: unknown): v is { toString(): string } {
+  return isDate(v) || isDateTime(v) || isLocalDateTime(v) || isTime(v) || isLocalTime(v) || isDuration(v);
 }
 
 /** Attribute definitions for a set of property maps; a name seen with two types falls back to string. */

@@ -1,11 +1,34 @@
 // GraphML 1.0/1.1 (graphml.graphdrawing.org): one <key> per attribute, nodes keyed by entity id, edges numbered
-// (edge ids like "HOLDS_POST:a->b" are not XML NMTOKENs) with the stable edge id kept as data.
+// (edge ids like "HOLDS_POST:a->b" are not XML NMTOKENs) with the stable edge id kept as data. The schema wants
+// NMTOKENs for node ids and attribute names too: others are replaced, the original name kept in the key's <desc>.
 import type { SubgraphRow } from '../model';
 import { attrValue, collectAttrs, edgeAttributes, nodeAttributes, type AttrDef } from './attributes';
-import { attrs, xmlEscape } from './xml';
+import { attrs, isNmtoken, toNmtoken, xmlEscape } from './xml';
 
 const TYPE: Record<AttrDef['type'], string> = { string: 'string', double: 'double', boolean: 'boolean' };
-const NMTOKEN = /^[\p{L}\p{N}._:-]+$/u;
+
+/** Unique NMTOKEN attribute names for the definitions (a replaced name never takes another's place). */
+function attrNames(defs: AttrDef[]): Map<string, string> {
+  const taken = new Set(defs.map((d) => d.name).filter(isNmtoken));
+  const out = new Map<string, string>();
+  for (const d of defs) {
+    if (isNmtoken(d.name)) {
+      out.set(d.name, d.name);
+      continue;
+    }
+    const base = toNmtoken(d.name);
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+    taken.add(name);
+    out.set(d.name, name);
+  }
+  return out;
+}
+
+function keyLine(id: string, domain: 'node' | 'edge', d: AttrDef, name: string): string {
+  const open = `  <key${attrs({ id, for: domain, 'attr.name': name, 'attr.type': TYPE[d.type] })}`;
+  return name === d.name ? `${open}/>` : `${open}><desc>${xmlEscape(d.name)}</desc></key>`;
+}
 
 export function toGraphML(
   g: SubgraphRow,
@@ -17,21 +40,17 @@ export function toGraphML(
   const edgeDefs = collectAttrs(edgeAttrs);
   const nodeKey = new Map(nodeDefs.map((d, i) => [d.name, `n${i}`]));
   const edgeKey = new Map(edgeDefs.map((d, i) => [d.name, `e${i}`]));
-  const nodeIndex = new Map(g.nodes.map((n, i) => [n.id, NMTOKEN.test(n.id) ? n.id : `node${i}`]));
+  const nodeIndex = new Map(g.nodes.map((n, i) => [n.id, isNmtoken(n.id) ? n.id : `node${i}`]));
+  const nodeNames = attrNames(nodeDefs);
+  const edgeNames = attrNames(edgeDefs);
 
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     `  <desc>${xmlEscape(description)}</desc>`,
     `  <key${attrs({ id: 'label', for: 'node', 'attr.name': 'label', 'attr.type': 'string' })}/>`,
-    ...nodeDefs.map(
-      (d) =>
-        `  <key${attrs({ id: nodeKey.get(d.name) ?? '', for: 'node', 'attr.name': d.name, 'attr.type': TYPE[d.type] })}/>`,
-    ),
-    ...edgeDefs.map(
-      (d) =>
-        `  <key${attrs({ id: edgeKey.get(d.name) ?? '', for: 'edge', 'attr.name': d.name, 'attr.type': TYPE[d.type] })}/>`,
-    ),
+    ...nodeDefs.map((d) => keyLine(nodeKey.get(d.name) ?? '', 'node', d, nodeNames.get(d.name) ?? d.name)),
+    ...edgeDefs.map((d) => keyLine(edgeKey.get(d.name) ?? '', 'edge', d, edgeNames.get(d.name) ?? d.name)),
     `  <graph${attrs({ id: 'G', edgedefault: 'directed' })}>`,
   ];
   g.nodes.forEach((n, i) => {

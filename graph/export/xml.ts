@@ -18,3 +18,17 @@ export function attrs(map: Record<string, string>): string {
     .map(([k, v]) => ` ${k}="${xmlEscape(v)}"`)
     .join('');
 }
+
+/** XML 1.0 (fifth edition) name characters in the Basic Multilingual Plane: what an NMTOKEN may contain. */
+const NAME_CHAR =
+  /[A-Za-z0-9._:\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+
+export function isNmtoken(s: string): boolean {
+  return s.length > 0 && [...s].every((c) => NAME_CHAR.test(c));
+}
+
+/** The nearest NMTOKEN: every other character becomes "_". */
+export function toNmtoken(s: string): string {
+  const t = [...s].map((c) => (NAME_CHAR.test(c) ? c : '_')).join('');
+  return t === '' ? '_' : t;
+}

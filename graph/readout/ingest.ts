@@ -174,6 +174,7 @@ export async function ingestReadouts(
       }
       return out;
     }, DRY_RUN_TIMEOUT_MS);
+    executor.noteLoaderRun(0, true);
     return summarize(readouts, true, started);
   }
 
@@ -205,6 +206,7 @@ export async function ingestReadouts(
       opts.onProgress?.(readouts.length, drafts.length, r.file);
     }
   }
+  executor.noteLoaderRun(readouts.length, false);
   return summarize(readouts, false, started);
 }
 

@@ -1,7 +1,7 @@
 // Test helpers for the API: a real HTTP server on a free port over the test Neo4j, and a small GraphQL client.
 import { loadConfig, type Config } from '../../graph/config';
 import type { GraphExecutor } from '../../graph/executor';
-import { createLogger } from '../../graph/logger';
+import { createLogger, type Logger } from '../../graph/logger';
 import { startHttpServer, type RunningServer } from '../../resolvers/http';
 import { resetGraph, seed, testExecutor } from './graph';
 
@@ -24,12 +24,13 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(
   executor: GraphExecutor,
   overrides: Partial<Config> = {},
+  log: Logger = createLogger('error'),
 ): Promise<TestServer> {
   const config: Config = { ...loadConfig(), editorToken: EDITOR_TOKEN, ...overrides };
   const server = await startHttpServer({
     executor,
     config,
-    log: createLogger('error'),
+    log,
     port: 0,
     host: '127.0.0.1',
   });
