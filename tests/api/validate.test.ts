@@ -112,21 +112,27 @@ test.each([
     line: 15,
     message: /Ministry of Magic/,
   },
-])('$what: the loader’s issue, with path and line; nothing written', async ({ edit, path, line, message }) => {
-  const before = await snapshot(executor);
-  const bad = edit(READOUT);
-  const issues = await validate(bad);
-  const issue = issues.find((i) => i.path === path);
-  expect(issue).toBeDefined();
-  expect(issue?.line).toBe(line);
-  expect(issue?.message).toMatch(message);
-  // Exactly what the loader refuses the readout with.
-  expect(issues).toEqual(await loaderIssues(bad));
-  expect(await snapshot(executor)).toEqual(before);
-});
+])(
+  '$what: the loader’s issue, with path and line; nothing written',
+  async ({ edit, path, line, message }) => {
+    const before = await snapshot(executor);
+    const bad = edit(READOUT);
+    const issues = await validate(bad);
+    const issue = issues.find((i) => i.path === path);
+    expect(issue).toBeDefined();
+    expect(issue?.line).toBe(line);
+    expect(issue?.message).toMatch(message);
+    // Exactly what the loader refuses the readout with.
+    expect(issues).toEqual(await loaderIssues(bad));
+    expect(await snapshot(executor)).toEqual(before);
+  },
+);
 
 test('every problem is listed at once, each on its own line', async () => {
-  const bad = READOUT.replace('role: co_chair', 'role: chairman').replace('countries: [IN, US]', 'countries: []');
+  const bad = READOUT.replace('role: co_chair', 'role: chairman').replace(
+    'countries: [IN, US]',
+    'countries: []',
+  );
   const issues = await validate(bad);
   expect(issues.map((i) => [i.path, i.line])).toEqual(
     expect.arrayContaining([
