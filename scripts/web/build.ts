@@ -1,4 +1,4 @@
-// Builds the IDE and the explorer into dist/web with Vite, or, with --if-stale, only when dist/web is missing or
+// Builds the IDE, the explorer and the Draft page into dist/web with Vite, or, with --if-stale, only when dist/web is missing or
 // was built from other sources (a hash of scripts/web, schema/, README.md and package-lock.json is kept beside it).
 // `npm run build:web` builds; `npm start` (prestart) and the jest global setup build when stale.
 import { spawnSync } from 'node:child_process';
@@ -66,6 +66,6 @@ if (require.main === module) {
   process.stdout.write(
     ms === null
       ? 'dist/web is up to date.\n'
-      : `Built the IDE and explorer into dist/web in ${(ms / 1000).toFixed(1)} s.\n`,
+      : `Built the IDE, explorer and Draft page into dist/web in ${(ms / 1000).toFixed(1)} s.\n`,
   );
 }
