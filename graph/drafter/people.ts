@@ -1,0 +1,93 @@
+// People named in a release: each candidate name (personParts.ts) qualifies when the text marks it as a person (a
+// title beside it, an honorific before it, or compromise's person tags); mentions of one person are merged, keeping
+// the fullest title stated, the strongest role cue, and the first organisation and country given.
+import { normalizePersonName } from '../normalize';
+import { countryCode } from './lexicon';
+import type { FoundOrg } from './orgs';
+import {
+  isHonorific,
+  namesInRun,
+  prefixTitle,
+  ROLE_CUES,
+  roleIn,
+  sideCountries,
+  suffixTitle,
+  type Cited,
+  type FoundPerson,
+} from './personParts';
+import { capitalisedRuns, type ReadText, type Sentence, type Span } from './text';
+
+export type { Cited, FoundPerson, Role } from './personParts';
+
+const roleRank = (r: Cited<string> | undefined) =>
+  r === undefined ? 99 : ROLE_CUES.findIndex(([, role]) => role === r.value);
+
+/** The organisation a short name (an acronym) stands for, among those found. */
+function orgNamed(orgs: FoundOrg[], text: string): string | undefined {
+  return orgs.find((o) => o.name === text || o.aliases.includes(text))?.name;
+}
+
+const cite = <T>(value: T, span: Span, confidence: number): Cited<T> => ({ value, span, confidence });
+
+type Candidate = FoundPerson & { qualified: boolean };
+
+function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[]): Candidate[] {
+  const role = roleIn(s);
+  const sides = sideCountries(s);
+  const out: Candidate[] = [];
+  for (const run of capitalisedRuns(s)) {
+    for (const cand of namesInRun(run)) {
+      const first = cand.name[0];
+      const last = cand.name[cand.name.length - 1];
+      if (first === undefined || last === undefined) continue;
+      if (orgs.some((o) => o.mentions.some((m) => m.start <= first.start && m.end >= last.end))) continue;
+      const pre = prefixTitle(doc, cand.prefix);
+      const suf = suffixTitle(doc, last.end, s.end, orgs);
+      const honorific = cand.prefix.length > 0 && isHonorific(cand.prefix[cand.prefix.length - 1] ?? first);
+      const tagged = cand.name.some((t) => t.tags.has('Person') || t.tags.has('FirstName'));
+      const qualified = Boolean(pre.title || suf.title || honorific || (tagged && role !== undefined));
+      const nameSpan: Span = { start: first.start, end: last.end, text: doc.text.slice(first.start, last.end) };
+      const titles = [pre.title, suf.title].filter((t): t is Span => t !== undefined);
+      const title = titles.sort((a, b) => b.text.length - a.text.length)[0];
+      const orgSpan = suf.org ?? pre.org;
+      const orgName = orgSpan === undefined ? undefined : orgNamed(orgs, orgSpan.text);
+      const side = sides.filter((c) => c.span.start < first.start).pop();
+      const countryWord = pre.country;
+      out.push({
+        qualified,
+        name: cite(nameSpan.text, nameSpan, tagged || honorific ? 0.9 : 0.75),
+        title: title && cite(title.text, title, 0.85),
+        role: role && { ...role },
+        country: countryWord
+          ? cite(countryCodeOf(countryWord.text), countryWord, 0.85)
+          : side,
+        organization: orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : undefined,
+      });
+    }
+  }
+  return out.filter((p) => p.country === undefined || p.country.value !== '');
+}
+
+const countryCodeOf = (w: string) => countryCode(w) ?? '';
+
+/** Every person the release names, one entry each. */
+export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
+  const byName = new Map<string, FoundPerson>();
+  const all = doc.sentences.flatMap((s) => personInSentence(doc, s, orgs));
+  const wanted = new Set(all.filter((c) => c.qualified).map((c) => normalizePersonName(c.name.value)));
+  for (const c of all) {
+    const p: FoundPerson = { name: c.name, title: c.title, role: c.role, country: c.country, organization: c.organization };
+    const key = normalizePersonName(p.name.value);
+    if (!wanted.has(key)) continue;
+    const seen = byName.get(key);
+    if (seen === undefined) {
+      byName.set(key, p);
+      continue;
+    }
+    if (p.title && (!seen.title || p.title.value.length > seen.title.value.length)) seen.title = p.title;
+    if (roleRank(p.role) < roleRank(seen.role)) seen.role = p.role;
+    seen.country ??= p.country;
+    seen.organization ??= p.organization;
+  }
+  return [...byName.values()];
+}
