@@ -104,7 +104,7 @@ export class YamlEditor {
     const numbers: HTMLElement[] = [];
     for (let line = 1; line <= count; line++) {
       const kinds = [...(this.marks.get(line) ?? [])];
-      rows.push(h('div', { class: ['line', ...kinds].join(' ') }, '\u200b'));
+      rows.push(h('div', { class: ['line', ...kinds].join(' '), 'data-line': String(line) }, '\u200b'));
       numbers.push(h('div', { class: kinds.includes('bad') ? 'bad' : '' }, String(line)));
     }
     this.backdrop.replaceChildren(...rows);

@@ -217,6 +217,11 @@ editText.addEventListener('click', () => {
   showText(true);
   releaseText.focus();
 });
+// Enter in the token field asks for a dry run: never a write without a click on Load.
+byId('load-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void ingest(true);
+});
 byId('dry-run').addEventListener('click', () => void ingest(true));
 byId('load').addEventListener('click', () => void ingest(false));
 showText(true);
