@@ -9,12 +9,20 @@ import { draftReadout, type ReadoutDraft } from '../graph/drafter/draft';
 import { createLogger } from '../graph/logger';
 import { EXIT, newCommand, runCommand } from './cli';
 
-const program = newCommand('npm run draft --', 'Drafts a readout (readout/v1 YAML) from a press release, with evidence.')
+const program = newCommand(
+  'npm run draft --',
+  'Drafts a readout (readout/v1 YAML) from a press release, with evidence.',
+)
   .argument('[file]', 'the release as plain text or HTML; "-" or nothing reads standard input')
-  .option('--published <date>', 'the release date (yyyy, yyyy-mm or yyyy-mm-dd) when the text has no dateline', (v) => {
-    if (!PARTIAL_DATE_PATTERN.test(v) || !isValidPartialDate(v)) throw new InvalidArgumentError('expected yyyy, yyyy-mm or yyyy-mm-dd');
-    return v;
-  })
+  .option(
+    '--published <date>',
+    'the release date (yyyy, yyyy-mm or yyyy-mm-dd) when the text has no dateline',
+    (v) => {
+      if (!PARTIAL_DATE_PATTERN.test(v) || !isValidPartialDate(v))
+        throw new InvalidArgumentError('expected yyyy, yyyy-mm or yyyy-mm-dd');
+      return v;
+    },
+  )
   .option('--url <url>', 'where the release is published', (v) => {
     if (!/^https?:\/\/\S+$/.test(v)) throw new InvalidArgumentError('expected an http:// or https:// URL');
     return v;
@@ -45,7 +53,13 @@ function report(d: ReadoutDraft): void {
 
 async function main(): Promise<number> {
   const [file] = program.args;
-  const opts = program.opts<{ published?: string; url?: string; publisher?: string; output?: string; graph: boolean }>();
+  const opts = program.opts<{
+    published?: string;
+    url?: string;
+    publisher?: string;
+    output?: string;
+    graph: boolean;
+  }>();
   const text = readInput(file);
   const options = { published: opts.published, url: opts.url, publisher: opts.publisher };
   let draft: ReadoutDraft;

@@ -31,11 +31,17 @@ const KINDS: [RegExp, AgreementKind, string][] = [
   [/\b(?:agreement|protocol|arrangement)\b/i, 'other', 'Agreement'],
 ];
 const SIGNED = /\b(signed|concluded|inked|adopted|exchanged|initialled|initialed|sealed)\b/i;
-const NOT_YET = /\b(will|would|shall|to sign|towards|toward|draft|proposed|negotiat\w*|plans? to|intend\w*|future)\b/i;
-const ANAPHOR = /\b(?:the|this|that|it|new)\s+(?:new\s+)?(memorandum|agreement|mou|moc|treaty|letter|protocol|pact|instrument)\b|^It\b/i;
+const NOT_YET =
+  /\b(will|would|shall|to sign|towards|toward|draft|proposed|negotiat\w*|plans? to|intend\w*|future)\b/i;
+const ANAPHOR =
+  /\b(?:the|this|that|it|new)\s+(?:new\s+)?(memorandum|agreement|mou|moc|treaty|letter|protocol|pact|instrument)\b|^It\b/i;
 const AT_MEETING = /\b(?:at the (?:conclusion|close|end) of|on the sidelines of|on the margins of|during)\b/i;
 
-const at = (s: Sentence, m: RegExpExecArray): Span => ({ start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] });
+const at = (s: Sentence, m: RegExpExecArray): Span => ({
+  start: s.start + m.index,
+  end: s.start + m.index + m[0].length,
+  text: m[0],
+});
 
 /** Organisations named in a sentence after "between" or "by": the parties, in order of mention. */
 function partiesIn(s: Sentence, orgs: FoundOrg[]): Cited<string>[] {
@@ -46,29 +52,44 @@ function partiesIn(s: Sentence, orgs: FoundOrg[]): Cited<string>[] {
     .flatMap((o) => o.mentions.filter((m) => m.start > from && m.end <= s.end).map((m) => ({ o, m })))
     .sort((a, b) => a.m.start - b.m.start);
   const out: Cited<string>[] = [];
-  for (const { o, m } of found) if (!out.some((p) => p.value === o.name)) out.push({ value: o.name, span: m, confidence: 0.8 });
+  for (const { o, m } of found)
+    if (!out.some((p) => p.value === o.name)) out.push({ value: o.name, span: m, confidence: 0.8 });
   return out;
 }
 
 /** The name as the text gives it: "memorandum of understanding on maritime domain awareness". */
 function nameFrom(doc: ReadText, kind: Span, label: string): string | undefined {
-  const rest = /^\s+(on|for|concerning|regarding)\s+([^,.;()]+?)(?=\s+(?:between|with|at|by|and|which|that|in)\b|[,.;()]|$)/i.exec(doc.text.slice(kind.end, kind.end + 120));
+  const rest =
+    /^\s+(on|for|concerning|regarding)\s+([^,.;()]+?)(?=\s+(?:between|with|at|by|and|which|that|in)\b|[,.;()]|$)/i.exec(
+      doc.text.slice(kind.end, kind.end + 120),
+    );
   if (rest === null) return undefined;
   const words = (rest[2] ?? '').trim().split(/\s+/);
   return words.length <= 8 ? `${label} ${rest[1]?.toLowerCase()} ${words.join(' ')}` : undefined;
 }
 
-export function findAgreements(doc: ReadText, orgs: FoundOrg[], ref: Reference | undefined): FoundAgreement[] {
+export function findAgreements(
+  doc: ReadText,
+  orgs: FoundOrg[],
+  ref: Reference | undefined,
+): FoundAgreement[] {
   const out: FoundAgreement[] = [];
   let last: FoundAgreement | undefined;
   for (const s of doc.sentences) {
-    const kindHit = KINDS.map(([re, kind, label]) => ({ m: re.exec(s.text), kind, label })).find((k) => k.m !== null);
+    const kindHit = KINDS.map(([re, kind, label]) => ({ m: re.exec(s.text), kind, label })).find(
+      (k) => k.m !== null,
+    );
     const anaphor = last !== undefined && s.index - Math.max(...last.sentences) <= 2 && ANAPHOR.test(s.text);
-    if (anaphor && last !== undefined && (kindHit === undefined || kindHit.kind === last.kind.value || kindHit.kind === 'other')) {
+    if (
+      anaphor &&
+      last !== undefined &&
+      (kindHit === undefined || kindHit.kind === last.kind.value || kindHit.kind === 'other')
+    ) {
       addDetails(last, s, orgs, ref);
       continue;
     }
-    if (kindHit?.m == null || !SIGNED.test(s.text) || NOT_YET.test(s.text.slice(0, kindHit.m.index + 40))) continue;
+    if (kindHit?.m == null || !SIGNED.test(s.text) || NOT_YET.test(s.text.slice(0, kindHit.m.index + 40)))
+      continue;
     const kindSpan = at(s, kindHit.m);
     const read = nameFrom(doc, kindSpan, kindHit.label);
     const a: FoundAgreement = {

@@ -106,7 +106,9 @@ export function referenceDate(doc: ReadText, published: string | undefined): Ref
   }
   const years = [...doc.text.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
   if (published !== undefined) years.push(Number(published.slice(0, 4)));
-  return years.length > 0 ? { date: new Date(Date.UTC(Math.max(...years), 11, 31, 12)), exact: false } : undefined;
+  return years.length > 0
+    ? { date: new Date(Date.UTC(Math.max(...years), 11, 31, 12)), exact: false }
+    : undefined;
 }
 
 /** Dates in one sentence against the reference: without a year for them, year-less dates are left out, and

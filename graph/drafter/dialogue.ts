@@ -11,7 +11,17 @@ import { countriesInName } from './orgs';
 import type { Cited } from './people';
 import { capitalisedRuns, runText, type ReadText, type Sentence, type Span, type Term } from './text';
 
-const HEADS = new Set(['dialogue', 'talks', 'consultations', 'meeting', 'summit', 'conference', 'forum', 'committee', 'commission']);
+const HEADS = new Set([
+  'dialogue',
+  'talks',
+  'consultations',
+  'meeting',
+  'summit',
+  'conference',
+  'forum',
+  'committee',
+  'commission',
+]);
 
 export interface FoundDialogue {
   series: Cited<string>;
@@ -23,7 +33,10 @@ export interface FoundDialogue {
 }
 
 const lower = (t: Term | undefined) => (t?.text ?? '').toLowerCase();
-const isOrdinal = (w: string) => /^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|\w+-\w+(st|nd|rd|th))$/i.test(w);
+const isOrdinal = (w: string) =>
+  /^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|\w+-\w+(st|nd|rd|th))$/i.test(
+    w,
+  );
 
 /** A series name inside a run: from after "The"/an ordinal/a year to the head word (or a phrase after it). */
 function seriesInRun(doc: ReadText, run: Term[]): Span | undefined {
@@ -33,8 +46,13 @@ function seriesInRun(doc: ReadText, run: Term[]): Span | undefined {
   // ordinals and years; after the head, a phrase joined by "on"/"of" belongs to the name ("Committee on
   // Migration and Security"), trailing dates do not.
   let start = 0;
-  for (let i = headAt - 1; i > 0; i--) if (/^\p{Ll}/u.test(run[i]?.text ?? '') && lower(run[i]) !== 'and') { start = i + 1; break; }
-  const skip = (t: Term | undefined) => ['the', 'and'].includes(lower(t)) || isOrdinal(lower(t)) || /^\d{4}$/.test(lower(t));
+  for (let i = headAt - 1; i > 0; i--)
+    if (/^\p{Ll}/u.test(run[i]?.text ?? '') && lower(run[i]) !== 'and') {
+      start = i + 1;
+      break;
+    }
+  const skip = (t: Term | undefined) =>
+    ['the', 'and'].includes(lower(t)) || isOrdinal(lower(t)) || /^\d{4}$/.test(lower(t));
   while (start < headAt && skip(run[start])) start++;
   let end = headAt + 1;
   if (['on', 'of', 'for'].includes(lower(run[headAt + 1]))) {
@@ -50,22 +68,29 @@ function seriesInRun(doc: ReadText, run: Term[]): Span | undefined {
 
 /** "sixth", "6th", "5th" → 6, 6, 5 (compromise reads ordinals). */
 export function ordinalValue(word: string): number | undefined {
-  const n: unknown = nlp(word).numbers().get()[0];
+  const got: unknown = nlp(word).numbers().get();
+  const n: unknown = Array.isArray(got) ? got[0] : got;
   return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 10000 ? n : undefined;
 }
 
 /** The ordinal that introduces a mention: "the sixth X", "the fourth round of the X", "the 5th session of the X". */
 function editionBefore(doc: ReadText, mention: Span): Cited<number> | undefined {
   const before = doc.text.slice(Math.max(0, mention.start - 60), mention.start);
-  const m = /\b(\w+(?:-\w+)?)\s+(?:(?:round|session|edition|meeting|iteration|annual meeting)\s+of\s+(?:the\s+)?)?$/i.exec(before);
+  const m =
+    /\b(\w+(?:-\w+)?)\s+(?:(?:round|session|edition|meeting|iteration|annual meeting)\s+of\s+(?:the\s+)?)?$/i.exec(
+      before,
+    );
   const w = m?.[1];
   if (m === null || w === undefined || !isOrdinal(w)) return undefined;
   const value = ordinalValue(w);
   const start = mention.start - before.length + m.index;
-  return value === undefined ? undefined : { value, confidence: 0.9, span: { start, end: start + w.length, text: w } };
+  return value === undefined
+    ? undefined
+    : { value, confidence: 0.9, span: { start, end: start + w.length, text: w } };
 }
 
-const MEETING_CUE = /\b(dialogue|talks|consultations|meeting|met|meet|held|hold|took place|convened|co-?chair|session|round|committee)\b/i;
+const MEETING_CUE =
+  /\b(dialogue|talks|consultations|meeting|met|meet|held|hold|took place|convened|co-?chair|session|round|committee)\b/i;
 const OTHER_MEETING = /\b(previous|last|next|earlier|former|will|upcoming|first dialogue|first meeting)\b/i;
 
 function meetingSentences(doc: ReadText, mentions: Span[]): Sentence[] {
@@ -80,17 +105,33 @@ function mostNamedCountries(doc: ReadText): Cited<string>[] {
     for (const t of s.terms) {
       const code = countryCode(t.text);
       if (code === undefined) continue;
-      const c = count.get(code) ?? { value: code, n: 0, confidence: 0.6, span: { start: t.start, end: t.end, text: t.text } };
+      const c = count.get(code) ?? {
+        value: code,
+        n: 0,
+        confidence: 0.6,
+        span: { start: t.start, end: t.end, text: t.text },
+      };
       c.n++;
       count.set(code, c);
     }
   }
-  return [...count.values()].sort((a, b) => b.n - a.n).slice(0, 2).map(({ n: _n, ...c }) => c);
+  return [...count.values()]
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 2)
+    .map(({ n: _n, ...c }) => c);
 }
 
-export function findDialogue(doc: ReadText, ref: Reference | undefined, skip?: Span): FoundDialogue | undefined {
+export function findDialogue(
+  doc: ReadText,
+  ref: Reference | undefined,
+  skip?: Span,
+): FoundDialogue | undefined {
   const mentions: Span[] = [];
-  for (const s of doc.sentences) for (const run of capitalisedRuns(s, true)) { const m = seriesInRun(doc, run); if (m) mentions.push(m); }
+  for (const s of doc.sentences)
+    for (const run of capitalisedRuns(s, true)) {
+      const m = seriesInRun(doc, run);
+      if (m) mentions.push(m);
+    }
   if (mentions.length === 0) return undefined;
   const score = (m: Span) => countriesInName(m.text).length * 100 + m.text.length;
   const best = [...mentions].sort((a, b) => score(b) - score(a))[0] as Span;
@@ -104,10 +145,18 @@ export function findDialogue(doc: ReadText, ref: Reference | undefined, skip?: S
   const date = dated.find((d) => d.start.length === 10) ?? dated[0];
   const city = cityNear(doc, sentences, date?.sentence);
   const inName = countriesInName(best.text);
-  const countries = inName.length >= 2
-    ? inName.map((value) => ({ value, confidence: 0.9, span: best }))
-    : mostNamedCountries(doc);
-  return { series: { value: best.text, confidence: 0.85, span: best }, mentions: same, edition, date, city, countries };
+  const countries =
+    inName.length >= 2
+      ? inName.map((value) => ({ value, confidence: 0.9, span: best }))
+      : mostNamedCountries(doc);
+  return {
+    series: { value: best.text, confidence: 0.85, span: best },
+    mentions: same,
+    edition,
+    date,
+    city,
+    countries,
+  };
 }
 
 /** The meeting's city: in the dated sentence first, then in the other sentences about the meeting. */

@@ -33,6 +33,9 @@ export interface ReadoutDraft {
   issues: DraftIssue[];
 }
 
+/** The name the API's type mapping uses (the GraphQL type is also called ReadoutDraft). */
+export type ReadoutDraftRow = ReadoutDraft;
+
 const NO_MEETING =
   'No dialogue or meeting found in the text: the drafter looks for its name, a capitalised phrase ending in Dialogue, Talks, Consultations, Meeting, Committee, Summit, Conference or Forum.';
 
@@ -45,7 +48,9 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
   if (dialogue === undefined) throw new BadInputError(NO_MEETING);
   // A joint committee that is itself the meeting is the dialogue, not one of its working groups.
   const series = normalizeText(dialogue.series.value);
-  const bodies = orgs.filter((o) => normalizeText(o.name) !== series && !series.endsWith(normalizeText(o.name)));
+  const bodies = orgs.filter(
+    (o) => normalizeText(o.name) !== series && !series.endsWith(normalizeText(o.name)),
+  );
   const people = findPeople(doc, bodies);
   const names: Span[] = [
     ...bodies.flatMap((o) => o.mentions),
@@ -68,11 +73,19 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
 
 function graphQueries(found: Found, acronyms: Span[]): { names: NameQuery[]; codes: string[] } {
   const names: NameQuery[] = [];
-  for (const o of found.orgs) for (const n of [o.name, ...o.aliases]) names.push({ label: 'Organization', norm: normalizeText(n) });
+  for (const o of found.orgs)
+    for (const n of [o.name, ...o.aliases]) names.push({ label: 'Organization', norm: normalizeText(n) });
   for (const a of acronyms) names.push({ label: 'Organization', norm: normalizeText(a.text) });
   for (const p of found.people) names.push({ label: 'Person', norm: normalizePersonName(p.name.value) });
   names.push({ label: 'DialogueSeries', norm: normalizeText(found.dialogue.series.value) });
-  const codes = [...new Set(found.people.filter((p) => !p.organization).map((p) => p.country?.value).filter((c): c is string => c !== undefined))];
+  const codes = [
+    ...new Set(
+      found.people
+        .filter((p) => !p.organization)
+        .map((p) => p.country?.value)
+        .filter((c): c is string => c !== undefined),
+    ),
+  ];
   return { names, codes };
 }
 
@@ -83,13 +96,26 @@ function graphOrgs(found: Found, graph: GraphAnswers, acronyms: Span[]): FoundOr
     const hits = graph.byName.get(`Organization|${normalizeText(a.text)}`) ?? [];
     const m = hits[0];
     if (hits.length !== 1 || m === undefined || out.some((o) => o.name === m.name)) continue;
-    const kind = ['ministry', 'department', 'agency', 'academy', 'working_group', 'other'].find((k) => k === m.kind) ?? 'other';
-    out.push({ name: m.name, kind: kind as FoundOrg['kind'], countries: m.countries, aliases: [a.text], mentions: [a], kindConfidence: 0.9 });
+    const kind =
+      ['ministry', 'department', 'agency', 'academy', 'working_group', 'other'].find((k) => k === m.kind) ??
+      'other';
+    out.push({
+      name: m.name,
+      kind: kind as FoundOrg['kind'],
+      countries: m.countries,
+      aliases: [a.text],
+      mentions: [a],
+      kindConfidence: 0.9,
+    });
   }
   return out.filter((o) => !found.orgs.some((f) => normalizeText(f.name) === normalizeText(o.name)));
 }
 
-export async function draftReadout(executor: GraphExecutor | undefined, raw: string, options: DraftOptions = {}): Promise<ReadoutDraft> {
+export async function draftReadout(
+  executor: GraphExecutor | undefined,
+  raw: string,
+  options: DraftOptions = {},
+): Promise<ReadoutDraft> {
   const doc = readText(releaseText(raw));
   const found = readRelease(doc, options);
   const acronyms = loneAcronyms(doc, found.orgs);
@@ -100,7 +126,11 @@ export async function draftReadout(executor: GraphExecutor | undefined, raw: str
   const a: Assembly = { found, graph, rec };
   const matches: MatchRow[] = [];
   const dialogue = layoutDialogue(a);
-  const readout: Record<string, unknown> = { format: 'readout/v1', source: layoutSource(a, String(dialogue.name)), dialogue };
+  const readout: Record<string, unknown> = {
+    format: 'readout/v1',
+    source: layoutSource(a, String(dialogue.name)),
+    dialogue,
+  };
   const organizations = layoutOrganizations(a, matches);
   const people = layoutPeople(a, matches);
   const themes = layoutThemes(a);
@@ -110,9 +140,23 @@ export async function draftReadout(executor: GraphExecutor | undefined, raw: str
   if (themes.length > 0) readout.themes = themes;
   if (agreements.length > 0) readout.agreements = agreements;
   const series = graph.byName.get(`DialogueSeries|${normalizeText(String(dialogue.series))}`)?.[0];
-  matches.push({ path: 'dialogue.series', name: String(dialogue.series), nodeId: series?.id ?? null, isNew: series === undefined });
-  const header = ['Drafted from a press release: review every value; each comment gives line:column, the words read and a confidence.'];
+  matches.push({
+    path: 'dialogue.series',
+    name: String(dialogue.series),
+    nodeId: series?.id ?? null,
+    isNew: series === undefined,
+  });
+  const header = [
+    'Drafted from a press release: review every value; each comment gives line:column, the words read and a confidence.',
+  ];
   const yaml = renderYaml(readout, rec.evidence, rec.checks, header);
   const issues = await draftIssues(executor, yaml);
-  return { yaml, readout, evidence: rec.evidence, matches, checks: rec.checks.map((c) => `${c.path}: ${c.message}`), issues };
+  return {
+    yaml,
+    readout,
+    evidence: rec.evidence,
+    matches,
+    checks: rec.checks.map((c) => `${c.path}: ${c.message}`),
+    issues,
+  };
 }

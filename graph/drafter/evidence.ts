@@ -29,7 +29,17 @@ export class DraftRecord {
     if (span === undefined) return;
     const { line, column } = lineColumn(this.doc, span.start);
     const conf = Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
-    this.evidence.push({ path, value: String(value), text: span.text, start: span.start, end: span.end, line, column, confidence: conf, remark });
+    this.evidence.push({
+      path,
+      value: String(value),
+      text: span.text,
+      start: span.start,
+      end: span.end,
+      line,
+      column,
+      confidence: conf,
+      remark,
+    });
   }
 
   check(path: string, message: string): void {

@@ -53,7 +53,11 @@ export interface NameQuery {
 export const NO_GRAPH: GraphAnswers = { byName: new Map(), bodies: new Map() };
 
 /** Asks the graph about the draft's names and countries; only reads. */
-export async function askGraph(executor: GraphExecutor, names: NameQuery[], codes: string[]): Promise<GraphAnswers> {
+export async function askGraph(
+  executor: GraphExecutor,
+  names: NameQuery[],
+  codes: string[],
+): Promise<GraphAnswers> {
   return executor.withRead(async (run) => {
     const byName = new Map<string, GraphMatch[]>();
     for (const row of await run(LOOKUP, { names })) {

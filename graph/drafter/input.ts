@@ -52,11 +52,18 @@ export function releaseText(raw: string): string {
     );
   }
   // NUL bytes, many control characters or replacement characters: a binary file, not text.
-  const control = (raw.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  let control = 0;
+  for (const ch of raw) {
+    const c = ch.charCodeAt(0);
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
+  }
   if (raw.includes('\u0000') || control > Math.max(2, raw.length / 100)) {
-    throw new BadInputError('The input looks binary (control bytes); give the plain text or HTML of a release.');
+    throw new BadInputError(
+      'The input looks binary (control bytes); give the plain text or HTML of a release.',
+    );
   }
   const text = (looksLikeHtml(raw) ? htmlToText(raw) : raw).replace(/\r\n?/g, '\n');
-  if (text.trim() === '') throw new BadInputError('The text is empty; give the plain text or HTML of a release.');
+  if (text.trim() === '')
+    throw new BadInputError('The text is empty; give the plain text or HTML of a release.');
   return text;
 }

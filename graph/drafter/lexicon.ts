@@ -6,7 +6,14 @@ import { normalizeText } from '../normalize';
 /** Adjectives and short forms a release uses for a country besides its name in data/countries.json. */
 const COUNTRY_FORMS: Record<string, string[]> = {
   US: ['U.S.', 'US', 'USA', 'U.S.A.', 'America', 'American', 'United States of America'],
-  GB: ['UK', 'U.K.', 'Britain', 'Great Britain', 'British', 'United Kingdom of Great Britain and Northern Ireland'],
+  GB: [
+    'UK',
+    'U.K.',
+    'Britain',
+    'Great Britain',
+    'British',
+    'United Kingdom of Great Britain and Northern Ireland',
+  ],
   IN: ['Indian', 'Bharat'],
   AU: ['Australian'],
   JP: ['Japanese'],
@@ -118,7 +125,8 @@ export const ORG_HEADS: Record<string, 'ministry' | 'department' | 'agency' | 'a
 export const ORG_LEADS = new Set(['ministry', 'department', 'office', 'bureau', 'directorate']);
 
 /** Last words of joint bodies between governments. */
-export const GROUP_HEADS = /\b(working group|joint group|task force|steering committee|joint committee|committee|sub-?group)$/i;
+export const GROUP_HEADS =
+  /\b(working group|joint group|task force|steering committee|joint committee|committee|sub-?group)$/i;
 
 /** Words that end a post title. */
 export const TITLE_HEADS = new Set(

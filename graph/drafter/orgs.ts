@@ -100,8 +100,14 @@ function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefin
   if (first === undefined || last === undefined) return undefined;
   const name = doc.text.slice(first.start, last.end);
   const inName = countriesInName(name);
-  const countries = kind.kind === 'working_group' && inName.length > 1 ? inName : country ? [country.code] : inName.slice(0, 1);
-  const aliases = country && start > from ? [doc.text.slice(run[start - 1]?.start ?? first.start, last.end)] : [];
+  const countries =
+    kind.kind === 'working_group' && inName.length > 1
+      ? inName
+      : country
+        ? [country.code]
+        : inName.slice(0, 1);
+  const aliases =
+    country && start > from ? [doc.text.slice(run[start - 1]?.start ?? first.start, last.end)] : [];
   return {
     name,
     kind: kind.kind,
@@ -183,7 +189,8 @@ export function loneAcronyms(doc: ReadText, orgs: FoundOrg[]): Span[] {
   return out;
 }
 
-const PART_OF = /^\s*,?\s*(?:is |which is |itself )?(?:a |an )?(?:part|component|unit|wing|division|arm) of (?:the )?$|^\s+(?:under|within) (?:the )?$/i;
+const PART_OF =
+  /^\s*,?\s*(?:is |which is |itself )?(?:a |an )?(?:part|component|unit|wing|division|arm) of (?:the )?$|^\s+(?:under|within) (?:the )?$/i;
 
 /** "The ACSC is part of the Australian Signals Directorate": a part-of link stated between two mentions. */
 function findPartOf(doc: ReadText, orgs: FoundOrg[]): void {
@@ -195,7 +202,10 @@ function findPartOf(doc: ReadText, orgs: FoundOrg[]): void {
     const b = mentions[i + 1];
     if (a === undefined || b === undefined || a.o === b.o || a.o.partOf !== undefined) continue;
     if (PART_OF.test(doc.text.slice(a.m.end, b.m.start))) {
-      a.o.partOf = { name: b.o.name, span: { start: a.m.start, end: b.m.end, text: doc.text.slice(a.m.start, b.m.end) } };
+      a.o.partOf = {
+        name: b.o.name,
+        span: { start: a.m.start, end: b.m.end, text: doc.text.slice(a.m.start, b.m.end) },
+      };
     }
   }
 }

@@ -46,7 +46,11 @@ function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[]): Candida
       const honorific = cand.prefix.length > 0 && isHonorific(cand.prefix[cand.prefix.length - 1] ?? first);
       const tagged = cand.name.some((t) => t.tags.has('Person') || t.tags.has('FirstName'));
       const qualified = Boolean(pre.title || suf.title || honorific || (tagged && role !== undefined));
-      const nameSpan: Span = { start: first.start, end: last.end, text: doc.text.slice(first.start, last.end) };
+      const nameSpan: Span = {
+        start: first.start,
+        end: last.end,
+        text: doc.text.slice(first.start, last.end),
+      };
       const titles = [pre.title, suf.title].filter((t): t is Span => t !== undefined);
       const title = titles.sort((a, b) => b.text.length - a.text.length)[0];
       const orgSpan = suf.org ?? pre.org;
@@ -58,9 +62,7 @@ function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[]): Candida
         name: cite(nameSpan.text, nameSpan, tagged || honorific ? 0.9 : 0.75),
         title: title && cite(title.text, title, 0.85),
         role: role && { ...role },
-        country: countryWord
-          ? cite(countryCodeOf(countryWord.text), countryWord, 0.85)
-          : side,
+        country: countryWord ? cite(countryCodeOf(countryWord.text), countryWord, 0.85) : side,
         organization: orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : undefined,
       });
     }
@@ -76,7 +78,13 @@ export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
   const all = doc.sentences.flatMap((s) => personInSentence(doc, s, orgs));
   const wanted = new Set(all.filter((c) => c.qualified).map((c) => normalizePersonName(c.name.value)));
   for (const c of all) {
-    const p: FoundPerson = { name: c.name, title: c.title, role: c.role, country: c.country, organization: c.organization };
+    const p: FoundPerson = {
+      name: c.name,
+      title: c.title,
+      role: c.role,
+      country: c.country,
+      organization: c.organization,
+    };
     const key = normalizePersonName(p.name.value);
     if (!wanted.has(key)) continue;
     const seen = byName.get(key);

@@ -25,19 +25,36 @@ export interface FoundPerson {
 /** Role cues, strongest first; each applies to the people named in its sentence. */
 export const ROLE_CUES: [RegExp, Role, number][] = [
   [/\bco-?chair(?:ed|s|ing| men|persons)?\b/i, 'co_chair', 0.9],
-  [/\b(?:led|headed|leading|heading)\b|\bheads? of (?:the |their |its )?delegation/i, 'head_of_delegation', 0.85],
-  [/\bdelegation (?:also )?(?:included|includes|comprised|comprising|consisted of)|\bmembers of the delegation|\baccompanied by|\bdelegates?\b/i, 'delegate', 0.8],
+  [
+    /\b(?:led|headed|leading|heading)\b|\bheads? of (?:the |their |its )?delegation/i,
+    'head_of_delegation',
+    0.85,
+  ],
+  [
+    /\bdelegation (?:also )?(?:included|includes|comprised|comprising|consisted of)|\bmembers of the delegation|\baccompanied by|\bdelegates?\b/i,
+    'delegate',
+    0.8,
+  ],
   [/\b(?:also )?(?:attended|participated|took part|joined|were present|was present)\b/i, 'participant', 0.6],
 ];
 
 /** Capitalised words that are not names in these texts: posts, bodies, places, months. */
 const NOT_NAME_EXTRA = new Set(
-  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office'.split(' '),
+  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office'.split(
+    ' ',
+  ),
 );
 
-const word = (t: Term | undefined) => (t?.text ?? '').toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+const word = (t: Term | undefined) =>
+  (t?.text ?? '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/\.$/, '');
 export const isHonorific = (t: Term) => HONORIFICS.has(word(t));
-const isTitleWord = (t: Term) => word(t).split('-').some((w) => TITLE_HEADS.has(w));
+const isTitleWord = (t: Term) =>
+  word(t)
+    .split('-')
+    .some((w) => TITLE_HEADS.has(w));
 
 function isNameWord(t: Term): boolean {
   const w = word(t);
@@ -63,9 +80,16 @@ export function namesInRun(run: Term[]): NameInRun[] {
       continue;
     }
     let j = i;
-    while (j < run.length && run[j] !== undefined && isNameWord(run[j] as Term) && !/,/.test(run[j - 1]?.post ?? '')) j++;
+    while (
+      j < run.length &&
+      run[j] !== undefined &&
+      isNameWord(run[j] as Term) &&
+      !/,/.test(run[j - 1]?.post ?? '')
+    )
+      j++;
     const endsRun = j === run.length || word(run[j]) === 'of';
-    if (j - i >= 2 && j - i <= 4 && endsRun) out.push({ name: run.slice(i, j), prefix: run.slice(0, i), suffixStart: j });
+    if (j - i >= 2 && j - i <= 4 && endsRun)
+      out.push({ name: run.slice(i, j), prefix: run.slice(0, i), suffixStart: j });
     i = j;
   }
   return out;
@@ -78,10 +102,11 @@ export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; coun
   let org: Span | undefined;
   while (from < prefix.length) {
     const t = prefix[from] as Term;
-    if (word(t) === 'the') from++;
-    else if (countryCode(t.text) !== undefined) ((country = { start: t.start, end: t.end, text: t.text }), from++);
-    else if (/^[A-Z]{2,8}$/.test(t.text)) ((org = { start: t.start, end: t.end, text: t.text }), from++);
-    else break;
+    const here = { start: t.start, end: t.end, text: t.text };
+    if (countryCode(t.text) !== undefined) country = here;
+    else if (/^[A-Z]{2,8}$/.test(t.text)) org = here;
+    else if (word(t) !== 'the') break;
+    from++;
   }
   let to = prefix.length;
   while (to > from && isHonorific(prefix[to - 1] as Term)) to--;
@@ -95,7 +120,12 @@ export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; coun
 }
 
 /** The title and organisation stated after the name: ", Title[, Unit], Org" or ", Title at/of the Org". */
-export function suffixTitle(doc: ReadText, from: number, limit: number, orgs: FoundOrg[]): { title?: Span; org?: Span } {
+export function suffixTitle(
+  doc: ReadText,
+  from: number,
+  limit: number,
+  orgs: FoundOrg[],
+): { title?: Span; org?: Span } {
   const rest = doc.text.slice(from, limit);
   const ofOrg = /^\s+of (?:the )?/.exec(rest);
   if (ofOrg) {
@@ -143,7 +173,12 @@ function orgAt(orgs: FoundOrg[], at: number): Span | undefined {
 export function roleIn(s: Sentence): Cited<Role> | undefined {
   for (const [re, role, confidence] of ROLE_CUES) {
     const m = re.exec(s.text);
-    if (m) return { value: role, confidence, span: { start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] } };
+    if (m)
+      return {
+        value: role,
+        confidence,
+        span: { start: s.start + m.index, end: s.start + m.index + m[0].length, text: m[0] },
+      };
   }
   return undefined;
 }
@@ -151,11 +186,13 @@ export function roleIn(s: Sentence): Cited<Role> | undefined {
 /** "India's delegation", "The UK side": the countries whose sides a sentence names, in order. */
 export function sideCountries(s: Sentence): Cited<string>[] {
   const out: Cited<string>[] = [];
-  for (const m of s.text.matchAll(/([\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)?)(?:['’]s)?\s+(?:delegation|side|team)\b/gu)) {
+  for (const m of s.text.matchAll(
+    /([\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)?)(?:['’]s)?\s+(?:delegation|side|team)\b/gu,
+  )) {
     const code = m[1] === undefined ? undefined : countryCode(m[1]);
     const start = s.start + m.index;
-    if (code !== undefined) out.push({ value: code, confidence: 0.8, span: { start, end: start + m[0].length, text: m[0] } });
+    if (code !== undefined)
+      out.push({ value: code, confidence: 0.8, span: { start, end: start + m[0].length, text: m[0] } });
   }
   return out;
 }
-

@@ -8,7 +8,9 @@ export const SCHEMA_LINE = ' yaml-language-server: $schema=../../docs/readout.sc
 
 /** ['people', 1, 'role'] from `people[1].role`. */
 export function pathParts(path: string): (string | number)[] {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : (m[1] ?? '')));
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''),
+  );
 }
 
 const quote = (s: string) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}…` : s);
@@ -35,7 +37,12 @@ function flowLists(node: unknown): void {
   }
 }
 
-export function renderYaml(readout: Record<string, unknown>, evidence: Evidence[], checks: Check[], header: string[]): string {
+export function renderYaml(
+  readout: Record<string, unknown>,
+  evidence: Evidence[],
+  checks: Check[],
+  header: string[],
+): string {
   const doc = new Document(readout);
   flowLists(doc.contents);
   const comments = new Map<Node, string[]>();
@@ -49,14 +56,20 @@ export function renderYaml(readout: Record<string, unknown>, evidence: Evidence[
     if (isSeq(parent) && parent.flow) add(parent, `${String(e.value)} ←${describe(e)}`);
     else add(node, describe(e).trim());
   }
-  for (const [node, list] of comments) node.comment = list.length === 1 ? ` ${list[0] ?? ''}` : ` ${list.join(' | ')}`;
+  for (const [node, list] of comments)
+    node.comment = list.length === 1 ? ` ${list[0] ?? ''}` : ` ${list.join(' | ')}`;
   for (const c of checks) {
     const parts = pathParts(c.path);
     const last = parts[parts.length - 1];
     const parent = nearest(doc, parts.slice(0, Math.max(1, parts.length - 1))).node;
     // Before the key when the field is there (an empty summary), else before the entry it is missing from.
-    const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === last) : undefined;
-    const top = parts.length === 1 && isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === last) : undefined;
+    const pair = isMap(parent)
+      ? parent.items.find((p) => isScalar(p.key) && p.key.value === last)
+      : undefined;
+    const top =
+      parts.length === 1 && isMap(doc.contents)
+        ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === last)
+        : undefined;
     const key = (top ?? pair)?.key;
     const holder = isScalar(key) ? key : parent;
     if (holder === null) continue;

@@ -33,7 +33,8 @@ function headerLines(doc: ReadText): Line[] {
   return out;
 }
 
-const BANNER = /^(?:media release|press release|news release|for immediate release|statement|readout|joint statement)\b/i;
+const BANNER =
+  /^(?:media release|press release|news release|for immediate release|statement|readout|joint statement)\b/i;
 
 function isOrgLine(line: Line, orgs: FoundOrg[]): FoundOrg | undefined {
   const t = normalizeText(line.text.replace(/\s+[–—-]\s+.*$/, '').replace(/,.*$/, ''));
@@ -60,14 +61,21 @@ function publisherOf(doc: ReadText, lines: Line[], orgs: FoundOrg[]): Cited<stri
     const org = isOrgLine(l, orgs);
     if (org) return { value: org.name, confidence: 0.7, span: l };
     const banner = /^(?:press|media|news) release\s*[–—-]\s*([^,]+)/i.exec(l.text);
-    const named = banner?.[1] === undefined ? undefined : orgs.find((o) => normalizeText(o.name) === normalizeText(banner[1] ?? ''));
+    const named =
+      banner?.[1] === undefined
+        ? undefined
+        : orgs.find((o) => normalizeText(o.name) === normalizeText(banner[1] ?? ''));
     if (named) return { value: named.name, confidence: 0.7, span: l };
   }
   // A wire dateline: "LISBON, May 9 (Lusonews Agency) –".
   const wire = AGENCY.exec(doc.text.slice(0, 400));
   if (wire !== null && /^[\p{Lu} .]+,/u.test(doc.text.slice(doc.text.lastIndexOf('\n', wire.index) + 1))) {
     const value = wire[0].slice(1, -1);
-    return { value, confidence: 0.7, span: { start: wire.index + 1, end: wire.index + 1 + value.length, text: value } };
+    return {
+      value,
+      confidence: 0.7,
+      span: { start: wire.index + 1, end: wire.index + 1 + value.length, text: value },
+    };
   }
   // An agency credit alone on the last line ("ANI", "PTI", "Reuters").
   const tail = doc.text.trimEnd();
@@ -83,12 +91,34 @@ export function findSource(doc: ReadText, orgs: FoundOrg[], dl: FoundDate | unde
   const lines = headerLines(doc);
   const head = headline(lines, orgs, dl);
   const publisher = publisherOf(doc, lines, orgs);
-  const top = lines.slice(0, 4).map((l) => l.text).join(' ');
+  const top = lines
+    .slice(0, 4)
+    .map((l) => l.text)
+    .join(' ');
   const joint = /\bjoint statement\b/i.exec(head?.text ?? '');
   const release = /\b(?:press|media|news) release\b/i.exec(top);
   let kind: FoundSource['kind'] = { value: 'news', confidence: 0.4 };
-  if (joint && head) kind = { value: 'joint_statement', confidence: 0.8, span: { start: head.start + joint.index, end: head.start + joint.index + joint[0].length, text: joint[0] } };
-  else if (release) kind = { value: 'press_release', confidence: 0.8, span: { start: doc.text.indexOf(release[0]), end: doc.text.indexOf(release[0]) + release[0].length, text: release[0] } };
-  else if (publisher && orgs.some((o) => o.name === publisher.value)) kind = { value: 'press_release', confidence: 0.6, span: publisher.span };
+  if (joint && head)
+    kind = {
+      value: 'joint_statement',
+      confidence: 0.8,
+      span: {
+        start: head.start + joint.index,
+        end: head.start + joint.index + joint[0].length,
+        text: joint[0],
+      },
+    };
+  else if (release)
+    kind = {
+      value: 'press_release',
+      confidence: 0.8,
+      span: {
+        start: doc.text.indexOf(release[0]),
+        end: doc.text.indexOf(release[0]) + release[0].length,
+        text: release[0],
+      },
+    };
+  else if (publisher && orgs.some((o) => o.name === publisher.value))
+    kind = { value: 'press_release', confidence: 0.6, span: publisher.span };
   return { title: head && { value: head.text, confidence: 0.8, span: head }, publisher, kind };
 }

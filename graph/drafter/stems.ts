@@ -34,7 +34,8 @@ export function tokens(s: Sentence): Token[] {
   for (const t of s.terms) {
     const noun = t.tags.has('Noun');
     for (const word of normalizeText(t.text).split(' ')) {
-      if (word !== '') out.push({ word, stem: stemOf(word), start: t.start, end: t.end, surface: t.text, noun });
+      if (word !== '')
+        out.push({ word, stem: stemOf(word), start: t.start, end: t.end, surface: t.text, noun });
     }
   }
   return out;

@@ -75,7 +75,13 @@ export function readText(text: string): ReadText {
       const last = terms[terms.length - 1];
       if (first === undefined || last === undefined) continue;
       const end = last.end + (last.post.trimEnd().length > 0 ? last.post.trimEnd().length : 0);
-      sentences.push({ index: sentences.length, start: first.start, end, text: text.slice(first.start, end), terms });
+      sentences.push({
+        index: sentences.length,
+        start: first.start,
+        end,
+        text: text.slice(first.start, end),
+        terms,
+      });
     }
   }
   return { text, sentences, lineStarts };
@@ -126,7 +132,13 @@ export function capitalisedRuns(s: Sentence, withAnd = false): Term[][] {
     const joined = run.length > 0 && prev?.post === '-' && /^\p{Ll}/u.test(t.text);
     const connector = CONNECTORS.has(t.text.toLowerCase()) || (withAnd && t.text === 'and');
     if (isCapitalised(t) || joined) run.push(t);
-    else if (run.length > 0 && connector && next !== undefined && (isCapitalised(next) || CONNECTORS.has(next.text.toLowerCase())) && !breaksAfter(t)) {
+    else if (
+      run.length > 0 &&
+      connector &&
+      next !== undefined &&
+      (isCapitalised(next) || CONNECTORS.has(next.text.toLowerCase())) &&
+      !breaksAfter(t)
+    ) {
       run.push(t);
     } else close();
   });

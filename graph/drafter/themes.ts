@@ -84,7 +84,11 @@ function bagIn(e: Entry, toks: Token[], used: Set<number>): Hit | undefined {
 
 function sentenceHits(toks: Token[], list: Entry[]): Hit[] {
   const exact: Hit[] = [];
-  for (let i = 0; i < toks.length; i++) for (const e of list) { const h = exactAt(e, toks, i); if (h) exact.push(h); }
+  for (let i = 0; i < toks.length; i++)
+    for (const e of list) {
+      const h = exactAt(e, toks, i);
+      if (h) exact.push(h);
+    }
   exact.sort((a, b) => b.to - b.from - (a.to - a.from) || b.confidence - a.confidence);
   const used = new Set<number>();
   const hits: Hit[] = [];
@@ -124,7 +128,11 @@ export function findThemes(doc: ReadText, names: readonly Span[], vocab = loadVo
 }
 
 function ancestors(vocab: Vocabulary, id: string, out = new Set<string>()): Set<string> {
-  for (const b of vocab.byId.get(id)?.broader ?? []) if (!out.has(b)) (out.add(b), ancestors(vocab, b, out));
+  for (const b of vocab.byId.get(id)?.broader ?? []) {
+    if (out.has(b)) continue;
+    out.add(b);
+    ancestors(vocab, b, out);
+  }
   return out;
 }
 

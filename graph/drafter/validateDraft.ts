@@ -15,6 +15,11 @@ export interface DraftIssue {
 export async function draftIssues(executor: GraphExecutor | undefined, yaml: string): Promise<DraftIssue[]> {
   if (executor !== undefined) return validateReadoutText(executor, yaml, 'yaml');
   const parsed = parseReadout(yaml, 'draft', 'yaml');
-  const issues = parsed.ok ? (() => { const b = buildDraft(parsed.readout, 'draft', loadVocabulary(), parsed.lines); return b.ok ? [] : b.issues; })() : parsed.issues;
+  const issues = parsed.ok
+    ? (() => {
+        const b = buildDraft(parsed.readout, 'draft', loadVocabulary(), parsed.lines);
+        return b.ok ? [] : b.issues;
+      })()
+    : parsed.issues;
   return issues.map((i) => ({ path: i.path, line: i.line ?? null, message: i.message }));
 }
