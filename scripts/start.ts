@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   log.info(`  GraphQL endpoint  ${server.url}/graphql`);
   log.info(`  GraphQL IDE       ${server.url}/ide`);
   log.info(`  Visual explorer   ${server.url}/explore`);
+  log.info(`  Draft a readout   ${server.url}/draft`);
   log.info(`  Health            ${server.url}/healthz   Readiness ${server.url}/readyz`);
   log.info(
     `  Mutations         ${config.editorToken ? 'enabled (Authorization: Bearer <GRAPH_EDITOR_TOKEN>)' : 'disabled (set GRAPH_EDITOR_TOKEN to enable)'}`,
