@@ -113,7 +113,8 @@ export const ORG_HEADS: Record<string, 'ministry' | 'department' | 'agency' | 'a
   command: 'agency',
   commission: 'other',
   council: 'other',
-  secretariat: 'other',
+  secretariat: 'ministry',
+  embassy: 'other',
   academy: 'academy',
   institute: 'academy',
   college: 'academy',
@@ -122,7 +123,7 @@ export const ORG_HEADS: Record<string, 'ministry' | 'department' | 'agency' | 'a
 };
 
 /** Words whose first place in a name says it is a ministry or department ("Ministry of …"). */
-export const ORG_LEADS = new Set(['ministry', 'department', 'office', 'bureau', 'directorate']);
+export const ORG_LEADS = new Set(['ministry', 'department', 'office', 'bureau', 'directorate', 'secretariat', 'embassy', 'agency', 'commission', 'council']);
 
 /** Last words of joint bodies between governments. */
 export const GROUP_HEADS =
@@ -143,7 +144,7 @@ export const HONORIFICS = new Set(
   (
     'mr mrs ms miss mx dr prof professor shri sri smt shrimati kumari sir dame lord lady hon honble ' +
     'honourable honorable excellency his her h.e. he lt gen maj brig col cdr capt adm lieutenant major ' +
-    'brigadier colonel captain sgt air vice rear'
+    'brigadier colonel captain sgt air vice rear pol insp datuk dato datin tun haji hajjah sheikh'
   ).split(' '),
 );
 

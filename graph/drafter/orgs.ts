@@ -27,7 +27,7 @@ function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefi
   const text = words.join(' ');
   if (GROUP_HEADS.test(text)) return { kind: 'working_group', confidence: 0.9 };
   const lead = words[0] ?? '';
-  if (ORG_LEADS.has(lead) && words[1] === 'of') return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
+  if (ORG_LEADS.has(lead) && ['of', 'for'].includes(words[1] ?? '')) return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
   const head = ORG_HEADS[words[words.length - 1] ?? ''];
   return head === undefined ? undefined : { kind: head, confidence: head === 'ministry' ? 0.6 : 0.8 };
 }
@@ -36,7 +36,9 @@ function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefi
 function nameStart(run: Term[]): number {
   for (let i = run.length - 2; i > 0; i--) {
     const w = lower(run[i]);
-    if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1]))) {
+    // "Ministry of Justice of Argentina": a country after the last "of" stays in the name.
+    const countryAfter = i + 2 === run.length && countryCode(run[i + 1]?.text ?? '') !== undefined;
+    if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1])) && !countryAfter) {
       return lower(run[i + 1]) === 'the' ? i + 2 : i + 1;
     }
   }
@@ -131,10 +133,27 @@ export const initials = (name: string) =>
     .map((w) => w[0])
     .join('');
 
+/** "Ministry of Justice and Public Security" is one name; "Kristie Canegallo and Indian Home Secretary" is not:
+ *  "and" stays inside a run only after a lead word with "of"/"for" ("Ministry of …"). */
+function splitAtAnd(run: Term[]): Term[][] {
+  const out: Term[][] = [];
+  let part: Term[] = [];
+  let led = false;
+  run.forEach((t, i) => {
+    if (ORG_LEADS.has(lower(t)) && ['of', 'for'].includes(lower(run[i + 1]))) led = true;
+    if (lower(t) === 'and' && !led) {
+      if (part.length > 0) out.push(part);
+      part = [];
+    } else part.push(t);
+  });
+  if (part.length > 0) out.push(part);
+  return out;
+}
+
 export function findOrganizations(doc: ReadText): FoundOrg[] {
   const found = new Map<string, FoundOrg>();
   for (const s of doc.sentences) {
-    for (const run of capitalisedRuns(s)) {
+    for (const run of capitalisedRuns(s, true).flatMap(splitAtAnd)) {
       const end = run[run.length - 1]?.end ?? 0;
       const org = orgInRun(doc, run, doc.text.slice(end, end + 5));
       if (org === undefined) continue;

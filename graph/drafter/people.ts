@@ -2,6 +2,7 @@
 // title beside it, an honorific before it, or compromise's person tags); mentions of one person are merged, keeping
 // the fullest title stated, the strongest role cue, and the first organisation and country given.
 import { normalizePersonName } from '../normalize';
+import type { Role } from './personParts';
 import { countryCode } from './lexicon';
 import type { FoundOrg } from './orgs';
 import {
@@ -12,6 +13,7 @@ import {
   roleIn,
   sideCountries,
   suffixTitle,
+  titleBeforeComma,
   type Cited,
   type FoundPerson,
 } from './personParts';
@@ -31,8 +33,8 @@ const cite = <T>(value: T, span: Span, confidence: number): Cited<T> => ({ value
 
 type Candidate = FoundPerson & { qualified: boolean };
 
-function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[]): Candidate[] {
-  const role = roleIn(s);
+function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[], inherited?: Cited<Role>): Candidate[] {
+  const role = roleIn(s) ?? inherited;
   const sides = sideCountries(s);
   const out: Candidate[] = [];
   for (const run of capitalisedRuns(s)) {
@@ -43,17 +45,18 @@ function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[]): Candida
       if (orgs.some((o) => o.mentions.some((m) => m.start <= first.start && m.end >= last.end))) continue;
       const pre = prefixTitle(doc, cand.prefix);
       const suf = suffixTitle(doc, last.end, s.end, orgs);
+      const lead = pre.title || suf.title ? {} : titleBeforeComma(doc, s, (cand.prefix[0] ?? first).start, orgs);
       const honorific = cand.prefix.length > 0 && isHonorific(cand.prefix[cand.prefix.length - 1] ?? first);
       const tagged = cand.name.some((t) => t.tags.has('Person') || t.tags.has('FirstName'));
-      const qualified = Boolean(pre.title || suf.title || honorific || (tagged && role !== undefined));
+      const qualified = Boolean(pre.title || suf.title || lead.title || honorific || (tagged && role !== undefined));
       const nameSpan: Span = {
         start: first.start,
         end: last.end,
         text: doc.text.slice(first.start, last.end),
       };
-      const titles = [pre.title, suf.title].filter((t): t is Span => t !== undefined);
+      const titles = [pre.title, suf.title, lead.title].filter((t): t is Span => t !== undefined);
       const title = titles.sort((a, b) => b.text.length - a.text.length)[0];
-      const orgSpan = suf.org ?? pre.org;
+      const orgSpan = suf.org ?? pre.org ?? lead.org;
       const orgName = orgSpan === undefined ? undefined : orgNamed(orgs, orgSpan.text);
       const side = sides.filter((c) => c.span.start < first.start).pop();
       const countryWord = pre.country;
@@ -72,10 +75,30 @@ function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[]): Candida
 
 const countryCodeOf = (w: string) => countryCode(w) ?? '';
 
+/**
+ * A role cue a sentence takes from before it: a sentence cut short after an abbreviation ("co-chaired by
+ * insp."), or a list item under a line that introduces it ("The delegation included:").
+ */
+function inheritedRole(doc: ReadText, i: number): Cited<Role> | undefined {
+  const prev = doc.sentences[i - 1];
+  const s = doc.sentences[i];
+  if (prev === undefined || s === undefined) return undefined;
+  if (/\bby\s+\S{1,6}\.$/.test(prev.text)) return roleIn(prev);
+  const lineStart = doc.text.lastIndexOf('\n', s.start - 1) + 1;
+  if (doc.text.slice(lineStart, s.start).trim() !== '') return undefined;
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    const t = doc.sentences[k];
+    if (t === undefined) break;
+    if (/:\s*$/.test(t.text)) return roleIn(t);
+    if (/[.!?]["”]?$/.test(t.text)) break;
+  }
+  return undefined;
+}
+
 /** Every person the release names, one entry each. */
 export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
   const byName = new Map<string, FoundPerson>();
-  const all = doc.sentences.flatMap((s) => personInSentence(doc, s, orgs));
+  const all = doc.sentences.flatMap((s, i) => personInSentence(doc, s, orgs, inheritedRole(doc, i)));
   const wanted = new Set(all.filter((c) => c.qualified).map((c) => normalizePersonName(c.name.value)));
   for (const c of all) {
     const p: FoundPerson = {
@@ -97,5 +120,10 @@ export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
     seen.country ??= p.country;
     seen.organization ??= p.organization;
   }
-  return [...byName.values()];
+  // A later "Dr Lamberti Ocampo" is the same person as "Horacio Lamberti Ocampo".
+  const people = [...byName.values()];
+  return people.filter((p) => {
+    const key = ` ${normalizePersonName(p.name.value)}`;
+    return !people.some((q) => q !== p && ` ${normalizePersonName(q.name.value)}`.endsWith(key));
+  });
 }

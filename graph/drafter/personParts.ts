@@ -35,12 +35,12 @@ export const ROLE_CUES: [RegExp, Role, number][] = [
     'delegate',
     0.8,
   ],
-  [/\b(?:also )?(?:attended|participated|took part|joined|were present|was present)\b/i, 'participant', 0.6],
+  [/\b(?:also )?(?:attended|attending|participated|took part|joined|were present|was present)\b/i, 'participant', 0.6],
 ];
 
 /** Capitalised words that are not names in these texts: posts, bodies, places, months. */
 const NOT_NAME_EXTRA = new Set(
-  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office'.split(
+  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office international cooperation crime public general state'.split(
     ' ',
   ),
 );
@@ -119,13 +119,39 @@ export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; coun
   return { title: { start, end: last.end, text: doc.text.slice(start, last.end) }, country, org };
 }
 
+/** Splits "Bakamla's Director of Operations", "Head of Partnerships at the X" or "Director of Training of the
+ *  X" into the post and the organisation, when X is an organisation the text names; the post keeps "of …"
+ *  when the organisation follows "at" ("Director-General of the Cyber Affairs Bureau at the NPA"). */
+function splitTitle(seg: Span, orgs: FoundOrg[]): { title: Span; org?: Span | undefined } {
+  const owner = /^([\p{L}.&-]+)['’]s\s+/u.exec(seg.text);
+  if (owner?.[1] !== undefined && orgs.some((o) => o.name === owner[1] || o.aliases.includes(owner[1] ?? ''))) {
+    const cut = owner[0].length;
+    return { title: { start: seg.start + cut, end: seg.end, text: seg.text.slice(cut) }, org: orgAt(orgs, seg.start) };
+  }
+  const cutAt = (m: RegExpExecArray | null | undefined) => {
+    if (!m) return undefined;
+    const org = orgAt(orgs, seg.start + m.index + m[0].length);
+    return org ? { title: { start: seg.start, end: seg.start + m.index, text: seg.text.slice(0, m.index) }, org } : undefined;
+  };
+  const at = /\s+at (?:the )?/.exec(seg.text);
+  const atOrg = cutAt(at);
+  if (atOrg) return atOrg;
+  // "Minister Counsellor at the Embassy of …": the post ends at "at" even where the body is not recognised.
+  if (at) return { title: { start: seg.start, end: seg.start + at.index, text: seg.text.slice(0, at.index) } };
+  const ofs = [...seg.text.matchAll(/\s+of (?:the )?/g)];
+  for (const m of ofs.reverse()) {
+    const hit = cutAt(m as RegExpExecArray);
+    if (hit) return hit;
+  }
+  return { title: seg };
+}
+
+/** One comma-separated part of a title: up to a comma or full stop, with one bracketed qualifier such as
+ *  "(Operations)" (but not an acronym such as "(NPA)", which names an organisation). */
+const SEGMENT = /^[^,;.()“”"]+(?:\((?![A-Z]{2,8}\))[^()]*\)[^,;.()“”"]*)?/;
+
 /** The title and organisation stated after the name: ", Title[, Unit], Org" or ", Title at/of the Org". */
-export function suffixTitle(
-  doc: ReadText,
-  from: number,
-  limit: number,
-  orgs: FoundOrg[],
-): { title?: Span; org?: Span } {
+export function suffixTitle(doc: ReadText, from: number, limit: number, orgs: FoundOrg[]): { title?: Span; org?: Span } {
   const rest = doc.text.slice(from, limit);
   const ofOrg = /^\s+of (?:the )?/.exec(rest);
   if (ofOrg) {
@@ -137,20 +163,34 @@ export function suffixTitle(
   let at = from + (/^,\s*/.exec(rest)?.[0].length ?? 0);
   for (;;) {
     const org = orgAt(orgs, at);
-    if (org) return { title: joinSpans(doc, parts), org };
-    const seg = /^[^,;.()“”"]+/.exec(doc.text.slice(at, limit))?.[0] ?? '';
+    if (org && parts.length > 0) return { title: joinSpans(doc, parts), org };
+    const seg = (SEGMENT.exec(doc.text.slice(at, limit))?.[0] ?? '').trimEnd();
     if (!/^\p{Lu}/u.test(seg) || /^(?:and|who|which)\b/i.test(seg)) break;
-    const atOrg = /\s+at (?:the )?/.exec(seg);
-    if (atOrg) {
-      parts.push({ start: at, end: at + atOrg.index, text: seg.slice(0, atOrg.index) });
-      return { title: joinSpans(doc, parts), org: orgAt(orgs, at + atOrg.index + atOrg[0].length) };
-    }
-    parts.push({ start: at, end: at + seg.trimEnd().length, text: seg.trimEnd() });
-    const next = /^,\s*(?!and\b)(?=\p{Lu})/u.exec(doc.text.slice(at + seg.length, limit));
+    const split = splitTitle({ start: at, end: at + seg.length, text: seg }, orgs);
+    parts.push(split.title);
+    if (split.org) return { title: joinSpans(doc, parts), org: split.org };
+    const next = /^\s*,\s*(?!and\b)(?=\p{Lu})/u.exec(doc.text.slice(at + seg.length, limit));
     if (next === null) break;
     at += seg.length + next[0].length;
   }
   return { title: joinSpans(doc, parts.slice(0, 1)) };
+}
+
+/** A title given before the name and a comma: "the Secretary of State for Security, Mr Andrés …". */
+export function titleBeforeComma(
+  doc: ReadText,
+  s: Sentence,
+  nameStart: number,
+  orgs: FoundOrg[],
+): { title?: Span; org?: Span } {
+  const before = /^(.*?),\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/su.exec(doc.text.slice(s.start, nameStart))?.[1];
+  if (before === undefined) return {};
+  // The capitalised phrase (with "of", "for", "the", "and" and possessives inside) that ends right there.
+  const m = /(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}'’-]*))*)$/u.exec(before);
+  const text = m?.[1];
+  if (m === null || text === undefined || !normalizeText(text).split(' ').some((w) => TITLE_HEADS.has(w))) return {};
+  const start = s.start + m.index;
+  return splitTitle({ start, end: start + text.length, text }, orgs);
 }
 
 function joinSpans(doc: ReadText, parts: Span[]): Span | undefined {
@@ -163,7 +203,7 @@ function joinSpans(doc: ReadText, parts: Span[]): Span | undefined {
 }
 
 /** The organisation mentioned at an offset (after an optional country word), if one is. */
-function orgAt(orgs: FoundOrg[], at: number): Span | undefined {
+export function orgAt(orgs: FoundOrg[], at: number): Span | undefined {
   for (const o of orgs) {
     for (const m of o.mentions) if (m.start >= at && m.start <= at + 12) return { ...m, text: o.name };
   }
@@ -189,7 +229,8 @@ export function sideCountries(s: Sentence): Cited<string>[] {
   for (const m of s.text.matchAll(
     /([\p{Lu}][\p{L}.]*(?:\s[\p{Lu}][\p{L}.]*)?)(?:['’]s)?\s+(?:delegation|side|team)\b/gu,
   )) {
-    const code = m[1] === undefined ? undefined : countryCode(m[1]);
+    const words = m[1] ?? '';
+    const code = countryCode(words) ?? countryCode(words.split(/\s+/).pop() ?? '');
     const start = s.start + m.index;
     if (code !== undefined)
       out.push({ value: code, confidence: 0.8, span: { start, end: start + m[0].length, text: m[0] } });
