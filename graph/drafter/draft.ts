@@ -17,6 +17,7 @@ import { layoutAgreements, layoutThemes } from './layoutRest';
 import { findOrganizations, loneAcronyms, type FoundOrg } from './orgs';
 import { findPeople } from './people';
 import { renderYaml } from './render';
+import { inferSides } from './sides';
 import { findSource } from './source';
 import { readText, type ReadText, type Span } from './text';
 import { findThemes } from './themes';
@@ -57,7 +58,7 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     ...dialogue.mentions,
     ...people.flatMap((p) => [p.name.span, ...(p.title ? [p.title.span] : [])]),
   ];
-  return {
+  const found: Found = {
     doc,
     options,
     dateline: dl,
@@ -69,6 +70,8 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     agreements: findAgreements(doc, bodies, reference),
     source: findSource(doc, bodies, dl),
   };
+  inferSides(found);
+  return found;
 }
 
 function graphQueries(found: Found, acronyms: Span[]): { names: NameQuery[]; codes: string[] } {

@@ -16,6 +16,8 @@ export interface FoundOrg {
   aliases: string[];
   mentions: Span[];
   countrySpan?: Span | undefined;
+  /** Why the country is what it is, when the text implies rather than states it. */
+  countryRemark?: string | undefined;
   partOf?: { name: string; span: Span } | undefined;
   kindConfidence: number;
 }

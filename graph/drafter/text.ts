@@ -136,7 +136,7 @@ export function capitalisedRuns(s: Sentence, withAnd = false): Term[][] {
       run.length > 0 &&
       connector &&
       next !== undefined &&
-      (isCapitalised(next) || CONNECTORS.has(next.text.toLowerCase())) &&
+      (isCapitalised(next) || (t.text !== 'and' && CONNECTORS.has(next.text.toLowerCase()))) &&
       !breaksAfter(t)
     ) {
       run.push(t);
