@@ -5,22 +5,12 @@ import '../shared/base.css';
 import './draft.css';
 import { YamlEditor } from './editor';
 import { gql, GqlError } from './gql';
-import { showChecks, showEvidence, showIssues, showMatches, showResult } from './panels';
-import {
-  DRAFT,
-  INGEST,
-  VALIDATE,
-  type Evidence,
-  type IngestResult,
-  type Issue,
-  type ReadoutDraft,
-} from './queries';
+import { showChecks, showEvidence, showMatches, showResult } from './panels';
+import { DRAFT, INGEST, type Evidence, type IngestResult, type ReadoutDraft } from './queries';
 import { ReleaseView } from './release';
 import { TokenField } from './token';
+import { LiveValidation } from './validation';
 import { lineOfPath, yamlLines } from './yamlLines';
-
-/** Quiet time after the last keystroke before the draft is validated again. */
-const VALIDATE_AFTER_MS = 350;
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -33,8 +23,6 @@ const releaseText = byId<HTMLTextAreaElement>('release-text');
 const releaseView = byId('release-view');
 const editText = byId<HTMLButtonElement>('edit-text');
 const draftStatus = byId('draft-status');
-const validation = byId('validation');
-const validationSummary = byId('validation-summary');
 const resultBox = byId('result');
 const token = new TokenField(byId<HTMLInputElement>('token'), byId<HTMLInputElement>('remember-token'));
 
@@ -42,12 +30,18 @@ let evidence: Evidence[] = [];
 /** Line in the YAML of each piece of evidence, as the YAML now reads (undefined: not found there). */
 let evidenceLines: (number | undefined)[] = [];
 let selected: number | undefined;
+/** True once the YAML was changed by hand since the last draft. */
+let edited = false;
 
 const release = new ReleaseView(releaseView, (i, how) => pick(i, how, 'release'));
 const editor = new YamlEditor(byId('editor'), {
   edited: () => {
     placeEvidence();
-    scheduleValidation();
+    edited = true;
+    validation.schedule();
+    const shown = resultBox.dataset.state;
+    if (shown === 'dry-run' || shown === 'loaded')
+      setState(resultBox, 'idle', 'The YAML has changed since: dry-run again to see what it would do.');
   },
   atLine: (line, how) => {
     const at = evidenceLines.findIndex((l) => l === line);
@@ -56,7 +50,8 @@ const editor = new YamlEditor(byId('editor'), {
   },
 });
 
-type State = 'idle' | 'busy' | 'ready' | 'error';
+const validation = new LiveValidation(byId('validation'), byId('validation-summary'), byId('issues'), editor);
+
 function setState(el: HTMLElement, state: string, text?: string): void {
   el.dataset.state = state;
   if (text !== undefined) el.textContent = text;
@@ -88,49 +83,6 @@ function placeEvidence(): void {
   editor.mark('sel', line === undefined ? [] : [line]);
 }
 
-let revision = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
-
-function applyIssues(issues: readonly Issue[]): void {
-  showIssues(byId('issues'), issues, (line) => editor.goToLine(line));
-  editor.mark(
-    'bad',
-    issues.flatMap((i) => (i.line === null ? [] : [i.line])),
-  );
-  setState(validation, issues.length === 0 ? 'valid' : 'invalid', undefined);
-  validationSummary.textContent =
-    issues.length === 0
-      ? 'The loader would accept this readout.'
-      : `${issues.length} issue${issues.length === 1 ? '' : 's'}: the loader would refuse this readout.`;
-}
-
-function scheduleValidation(): void {
-  revision++;
-  setState(validation, 'pending');
-  validationSummary.textContent = 'Checking…';
-  clearTimeout(timer);
-  timer = setTimeout(() => void validateNow(), VALIDATE_AFTER_MS);
-}
-
-async function validateNow(): Promise<void> {
-  const mine = revision;
-  const text = editor.text;
-  if (text.trim() === '') {
-    applyIssues([]);
-    setState(validation, 'idle');
-    validationSummary.textContent = 'Nothing to check yet.';
-    return;
-  }
-  try {
-    const { validateReadout } = await gql<{ validateReadout: Issue[] }>(VALIDATE, { readout: text });
-    if (mine === revision) applyIssues(validateReadout);
-  } catch (e) {
-    if (mine !== revision) return;
-    setState(validation, 'error');
-    validationSummary.textContent = `Could not check: ${message(e)}`;
-  }
-}
-
 function showText(editing: boolean): void {
   releaseText.hidden = !editing;
   releaseView.hidden = editing;
@@ -140,12 +92,13 @@ function showText(editing: boolean): void {
 async function draft(): Promise<void> {
   const text = releaseText.value;
   if (text.trim() === '') {
-    setState(draftStatus, 'error' satisfies State, 'Paste the text of a press release first.');
+    setState(draftStatus, 'error', 'Paste the text of a press release first.');
     releaseText.focus();
     return;
   }
+  if (edited && !window.confirm('Drafting again replaces the YAML you edited. Go on?')) return;
   const optional = (id: string) => byId<HTMLInputElement>(id).value.trim() || undefined;
-  setState(draftStatus, 'busy' satisfies State, 'Drafting…');
+  setState(draftStatus, 'busy', 'Drafting…');
   try {
     const { draftReadout: d } = await gql<{ draftReadout: ReadoutDraft }>(DRAFT, {
       text,
@@ -165,15 +118,15 @@ async function draft(): Promise<void> {
     const placed = d.evidence.length - unplaced;
     setState(
       draftStatus,
-      'ready' satisfies State,
+      'ready',
       `Drafted ${d.evidence.length} values, ${placed} marked in the text` +
         (unplaced > 0 ? ` (${unplaced} could not be placed)` : '') +
         `; ${d.checks.length} to check.`,
     );
-    revision++;
-    applyIssues(d.issues);
+    edited = false;
+    validation.show(d.issues);
   } catch (e) {
-    setState(draftStatus, 'error' satisfies State, `Could not draft: ${message(e)}`);
+    setState(draftStatus, 'error', `Could not draft: ${message(e)}`);
   }
 }
 
@@ -197,7 +150,7 @@ async function ingest(dryRun: boolean): Promise<void> {
     showResult(resultBox, ingestReadout);
     setState(resultBox, dryRun ? 'dry-run' : 'loaded');
   } catch (e) {
-    if (e instanceof GqlError && e.issues.length > 0) applyIssues(e.issues);
+    if (e instanceof GqlError && e.issues.length > 0) validation.show(e.issues);
     const refused = e instanceof GqlError && e.code === 'INVALID_READOUT';
     setState(
       resultBox,
@@ -226,6 +179,5 @@ byId('dry-run').addEventListener('click', () => void ingest(true));
 byId('load').addEventListener('click', () => void ingest(false));
 showText(true);
 showEvidence(byId('evidence'), undefined, undefined);
-setState(draftStatus, 'idle' satisfies State);
-setState(validation, 'idle');
+setState(draftStatus, 'idle');
 setState(resultBox, 'idle');
