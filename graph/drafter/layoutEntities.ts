@@ -34,7 +34,13 @@ function orgCountry(a: Assembly, o: FoundOrg, i: number, m: GraphMatch | undefin
   const mine = o.countries[0];
   if (mine !== undefined) {
     const confidence = o.countryRemark ? 0.5 : o.countrySpan ? 0.85 : 0.7;
-    rec.cite(`organizations[${i}].country`, mine, o.countrySpan ?? o.mentions[0], confidence, o.countryRemark);
+    rec.cite(
+      `organizations[${i}].country`,
+      mine,
+      o.countrySpan ?? o.mentions[0],
+      confidence,
+      o.countryRemark,
+    );
     return { country: mine };
   }
   if (m && m.countries.length === 1) {

@@ -29,7 +29,8 @@ function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefi
   const text = words.join(' ');
   if (GROUP_HEADS.test(text)) return { kind: 'working_group', confidence: 0.9 };
   const lead = words[0] ?? '';
-  if (ORG_LEADS.has(lead) && ['of', 'for'].includes(words[1] ?? '')) return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
+  if (ORG_LEADS.has(lead) && ['of', 'for'].includes(words[1] ?? ''))
+    return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
   const head = ORG_HEADS[words[words.length - 1] ?? ''];
   return head === undefined ? undefined : { kind: head, confidence: head === 'ministry' ? 0.6 : 0.8 };
 }

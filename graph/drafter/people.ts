@@ -33,7 +33,12 @@ const cite = <T>(value: T, span: Span, confidence: number): Cited<T> => ({ value
 
 type Candidate = FoundPerson & { qualified: boolean };
 
-function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[], inherited?: Cited<Role>): Candidate[] {
+function personInSentence(
+  doc: ReadText,
+  s: Sentence,
+  orgs: FoundOrg[],
+  inherited?: Cited<Role>,
+): Candidate[] {
   const role = roleIn(s) ?? inherited;
   const sides = sideCountries(s);
   const out: Candidate[] = [];
@@ -45,10 +50,13 @@ function personInSentence(doc: ReadText, s: Sentence, orgs: FoundOrg[], inherite
       if (orgs.some((o) => o.mentions.some((m) => m.start <= first.start && m.end >= last.end))) continue;
       const pre = prefixTitle(doc, cand.prefix);
       const suf = suffixTitle(doc, last.end, s.end, orgs);
-      const lead = pre.title || suf.title ? {} : titleBeforeComma(doc, s, (cand.prefix[0] ?? first).start, orgs);
+      const lead =
+        pre.title || suf.title ? {} : titleBeforeComma(doc, s, (cand.prefix[0] ?? first).start, orgs);
       const honorific = cand.prefix.length > 0 && isHonorific(cand.prefix[cand.prefix.length - 1] ?? first);
       const tagged = cand.name.some((t) => t.tags.has('Person') || t.tags.has('FirstName'));
-      const qualified = Boolean(pre.title || suf.title || lead.title || honorific || (tagged && role !== undefined));
+      const qualified = Boolean(
+        pre.title || suf.title || lead.title || honorific || (tagged && role !== undefined),
+      );
       const nameSpan: Span = {
         start: first.start,
         end: last.end,

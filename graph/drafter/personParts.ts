@@ -35,12 +35,16 @@ export const ROLE_CUES: [RegExp, Role, number][] = [
     'delegate',
     0.8,
   ],
-  [/\b(?:also )?(?:attended|attending|participated|took part|joined|were present|was present)\b/i, 'participant', 0.6],
+  [
+    /\b(?:also )?(?:attended|attending|participated|took part|joined|were present|was present)\b/i,
+    'participant',
+    0.6,
+  ],
 ];
 
 /** Capitalised words that are not names in these texts: posts, bodies, places, months. */
 const NOT_NAME_EXTRA = new Set(
-  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office international cooperation crime public general state'.split(
+  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office international cooperation crime public general state interior justice defence defense foreign finance health transport immigration customs navy army coast maritime operations policy'.split(
     ' ',
   ),
 );
@@ -112,7 +116,7 @@ export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; coun
   while (to > from && isHonorific(prefix[to - 1] as Term)) to--;
   const words = prefix.slice(from, to);
   const last = words[words.length - 1];
-  if (words.length === 0 || last === undefined || !isTitleWord(last) || isHonorific(words[0] as Term)) {
+  if (words.length === 0 || last === undefined || !words.some(isTitleWord) || isHonorific(words[0] as Term)) {
     return { country, org };
   }
   const start = (words[0] as Term).start;
@@ -124,20 +128,29 @@ export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; coun
  *  when the organisation follows "at" ("Director-General of the Cyber Affairs Bureau at the NPA"). */
 function splitTitle(seg: Span, orgs: FoundOrg[]): { title: Span; org?: Span | undefined } {
   const owner = /^([\p{L}.&-]+)['’]s\s+/u.exec(seg.text);
-  if (owner?.[1] !== undefined && orgs.some((o) => o.name === owner[1] || o.aliases.includes(owner[1] ?? ''))) {
+  if (
+    owner?.[1] !== undefined &&
+    orgs.some((o) => o.name === owner[1] || o.aliases.includes(owner[1] ?? ''))
+  ) {
     const cut = owner[0].length;
-    return { title: { start: seg.start + cut, end: seg.end, text: seg.text.slice(cut) }, org: orgAt(orgs, seg.start) };
+    return {
+      title: { start: seg.start + cut, end: seg.end, text: seg.text.slice(cut) },
+      org: orgAt(orgs, seg.start),
+    };
   }
   const cutAt = (m: RegExpExecArray | null | undefined) => {
     if (!m) return undefined;
     const org = orgAt(orgs, seg.start + m.index + m[0].length);
-    return org ? { title: { start: seg.start, end: seg.start + m.index, text: seg.text.slice(0, m.index) }, org } : undefined;
+    return org
+      ? { title: { start: seg.start, end: seg.start + m.index, text: seg.text.slice(0, m.index) }, org }
+      : undefined;
   };
   const at = /\s+at (?:the )?/.exec(seg.text);
   const atOrg = cutAt(at);
   if (atOrg) return atOrg;
   // "Minister Counsellor at the Embassy of …": the post ends at "at" even where the body is not recognised.
-  if (at) return { title: { start: seg.start, end: seg.start + at.index, text: seg.text.slice(0, at.index) } };
+  if (at)
+    return { title: { start: seg.start, end: seg.start + at.index, text: seg.text.slice(0, at.index) } };
   const ofs = [...seg.text.matchAll(/\s+of (?:the )?/g)];
   for (const m of ofs.reverse()) {
     const hit = cutAt(m as RegExpExecArray);
@@ -151,7 +164,12 @@ function splitTitle(seg: Span, orgs: FoundOrg[]): { title: Span; org?: Span | un
 const SEGMENT = /^[^,;.()“”"]+(?:\((?![A-Z]{2,8}\))[^()]*\)[^,;.()“”"]*)?/;
 
 /** The title and organisation stated after the name: ", Title[, Unit], Org" or ", Title at/of the Org". */
-export function suffixTitle(doc: ReadText, from: number, limit: number, orgs: FoundOrg[]): { title?: Span; org?: Span } {
+export function suffixTitle(
+  doc: ReadText,
+  from: number,
+  limit: number,
+  orgs: FoundOrg[],
+): { title?: Span; org?: Span } {
   const rest = doc.text.slice(from, limit);
   const ofOrg = /^\s+of (?:the )?/.exec(rest);
   if (ofOrg) {
@@ -188,7 +206,14 @@ export function titleBeforeComma(
   // The capitalised phrase (with "of", "for", "the", "and" and possessives inside) that ends right there.
   const m = /(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}'’-]*))*)$/u.exec(before);
   const text = m?.[1];
-  if (m === null || text === undefined || !normalizeText(text).split(' ').some((w) => TITLE_HEADS.has(w))) return {};
+  if (
+    m === null ||
+    text === undefined ||
+    !normalizeText(text)
+      .split(' ')
+      .some((w) => TITLE_HEADS.has(w))
+  )
+    return {};
   const start = s.start + m.index;
   return splitTitle({ start, end: start + text.length, text }, orgs);
 }

@@ -20,7 +20,9 @@ export function inferSides(found: Found): void {
     const parties = a.parties.map((p) => ({ p, org: found.orgs.find((o) => o.name === p.value) }));
     for (const { p, org } of parties) {
       if (org === undefined || org.countries.length > 0) continue;
-      const known = [...new Set(parties.filter((x) => x.org && x.org !== org).flatMap((x) => x.org?.countries ?? []))];
+      const known = [
+        ...new Set(parties.filter((x) => x.org && x.org !== org).flatMap((x) => x.org?.countries ?? [])),
+      ];
       const code = known.length === 1 && known[0] !== undefined ? other(known[0]) : undefined;
       if (code === undefined) continue;
       org.countries = [code];

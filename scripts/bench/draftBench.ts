@@ -16,7 +16,11 @@ import { percentile } from './stats';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 const program = newCommand('npm run bench:draft --', 'Scores and times the press-release drafter.')
-  .option('--corpus <dir>', 'press-release fixtures (<name>.txt|.html + <name>.yaml)', path.join(ROOT, 'tests', 'fixtures', 'press'))
+  .option(
+    '--corpus <dir>',
+    'press-release fixtures (<name>.txt|.html + <name>.yaml)',
+    path.join(ROOT, 'tests', 'fixtures', 'press'),
+  )
   .option('--seeds <dir>', 'the seed news reports', path.resolve(ROOT, '..', 'shared', 'seeds'))
   .option('--runs <n>', 'timed drafts per document', (v) => Number.parseInt(v, 10), 20)
   .option('--no-graph', 'draft without the graph (no Neo4j needed)')
@@ -30,8 +34,15 @@ interface Scored {
   lines: string[];
 }
 
-async function scoreAll(docs: BenchDoc[], executor: GraphExecutor | undefined, runs: number): Promise<Scored> {
-  const totals = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, predicted: 0, expected: 0 }])) as Record<Kind, Tally>;
+async function scoreAll(
+  docs: BenchDoc[],
+  executor: GraphExecutor | undefined,
+  runs: number,
+): Promise<Scored> {
+  const totals = Object.fromEntries(KINDS.map((k) => [k, { tp: 0, predicted: 0, expected: 0 }])) as Record<
+    Kind,
+    Tally
+  >;
   const times: number[] = [];
   const lines: string[] = [];
   for (const doc of docs) {
@@ -44,7 +55,9 @@ async function scoreAll(docs: BenchDoc[], executor: GraphExecutor | undefined, r
     }
     const s = scoreDraft(readout, doc.expected);
     for (const k of KINDS) totals[k] = addTally(totals[k], s[k]);
-    lines.push(`${doc.name}: ${KINDS.map((k) => `${k} ${s[k].tp}/${s[k].predicted}/${s[k].expected}`).join('  ')}`);
+    lines.push(
+      `${doc.name}: ${KINDS.map((k) => `${k} ${s[k].tp}/${s[k].predicted}/${s[k].expected}`).join('  ')}`,
+    );
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
       await draftReadout(executor, doc.text, doc.options).catch(() => undefined);
@@ -60,12 +73,28 @@ function table(title: string, docs: number, s: Scored): string {
     const t = s.totals[k];
     return `| ${k} | ${fmt(precision)} | ${fmt(recall)} | ${t.tp} | ${t.predicted} | ${t.expected} |`;
   });
-  const timing = s.times.length > 0 ? `draft time p50 ${percentile(s.times, 0.5).toFixed(1)} ms, p95 ${percentile(s.times, 0.95).toFixed(1)} ms (${s.times.length} drafts)` : 'not timed';
-  return [`${title} (${docs} documents; ${timing})`, '', '| field kind | precision | recall | matched | drafted | expected |', '| --- | --- | --- | --- | --- | --- |', ...rows, ''].join('\n');
+  const timing =
+    s.times.length > 0
+      ? `draft time p50 ${percentile(s.times, 0.5).toFixed(1)} ms, p95 ${percentile(s.times, 0.95).toFixed(1)} ms (${s.times.length} drafts)`
+      : 'not timed';
+  return [
+    `${title} (${docs} documents; ${timing})`,
+    '',
+    '| field kind | precision | recall | matched | drafted | expected |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }
 
 async function main(): Promise<number> {
-  const opts = program.opts<{ corpus: string; seeds: string; runs: number; graph: boolean; verbose?: boolean }>();
+  const opts = program.opts<{
+    corpus: string;
+    seeds: string;
+    runs: number;
+    graph: boolean;
+    verbose?: boolean;
+  }>();
   let graph: GraphConnection | undefined;
   if (opts.graph) {
     const config = loadConfig();
@@ -73,7 +102,10 @@ async function main(): Promise<number> {
   }
   try {
     warmCities();
-    const sets: [string, BenchDoc[]][] = [['Seeds', seedDocs(opts.seeds)], ['Fixtures', fixtureDocs(opts.corpus)]];
+    const sets: [string, BenchDoc[]][] = [
+      ['Seeds', seedDocs(opts.seeds)],
+      ['Fixtures', fixtureDocs(opts.corpus)],
+    ];
     // One untimed draft first: compromise and the gazetteer load on first use.
     const first = sets.flatMap(([, d]) => d)[0];
     if (first) await draftReadout(graph?.executor, first.text, first.options).catch(() => undefined);

@@ -42,25 +42,39 @@ function tally<T>(predicted: T[], expected: T[], same: (p: T, e: T) => boolean):
   return { tp, predicted: predicted.length, expected: expected.length };
 }
 
-const scope = (o: Obj) => (list(o.countries).length > 0 ? list(o.countries).map(str).sort().join('-') : str(o.country) || 'intl');
+const scope = (o: Obj) =>
+  list(o.countries).length > 0 ? list(o.countries).map(str).sort().join('-') : str(o.country) || 'intl';
 
 function people(d: Obj, e: Obj): Tally {
   const key = (p: Obj) => `${normalizePersonName(str(p.name))}|${normalizeText(str(p.title))}|${str(p.role)}`;
-  return tally(list(d.people).map((p) => key(obj(p))), list(e.people).map((p) => key(obj(p))), (a, b) => a === b);
+  return tally(
+    list(d.people).map((p) => key(obj(p))),
+    list(e.people).map((p) => key(obj(p))),
+    (a, b) => a === b,
+  );
 }
 
 function organizations(d: Obj, e: Obj): Tally {
-  const item = (o: Obj) => ({ names: new Set([o.name, ...list(o.aliases)].map((n) => normalizeText(str(n)))), kind: str(o.kind), scope: scope(o) });
+  const item = (o: Obj) => ({
+    names: new Set([o.name, ...list(o.aliases)].map((n) => normalizeText(str(n)))),
+    kind: str(o.kind),
+    scope: scope(o),
+  });
   type Item = ReturnType<typeof item>;
   const same = (a: Item, b: Item) => meets(a.names, b.names) && a.kind === b.kind && a.scope === b.scope;
-  return tally(list(d.organizations).map((o) => item(obj(o))), list(e.organizations).map((o) => item(obj(o))), same);
+  return tally(
+    list(d.organizations).map((o) => item(obj(o))),
+    list(e.organizations).map((o) => item(obj(o))),
+    same,
+  );
 }
 
 function dialogueItems(r: Obj): string[] {
   const dl = obj(r.dialogue);
   const names = namesOf(r);
   const items: string[] = [];
-  for (const f of ['start', 'end', 'city', 'host', 'edition']) if (dl[f] !== undefined) items.push(`${f}=${normalizeText(str(dl[f]))}`);
+  for (const f of ['start', 'end', 'city', 'host', 'edition'])
+    if (dl[f] !== undefined) items.push(`${f}=${normalizeText(str(dl[f]))}`);
   if (dl.series !== undefined) items.push(`series=${normalizeText(str(dl.series))}`);
   if (list(dl.countries).length > 0) items.push(`countries=${list(dl.countries).map(str).sort().join(',')}`);
   for (const w of list(dl.workingGroups)) items.push(`workingGroup=${[...names(str(w))].sort()[0] ?? ''}`);
@@ -74,7 +88,9 @@ function dialogue(d: Obj, e: Obj): Tally {
   const expectedGroups = list(obj(e.dialogue).workingGroups).map((w) => en(str(w)));
   const predicted = dialogueItems(d).map((it) => {
     if (!it.startsWith('workingGroup=')) return it;
-    const g = list(obj(d.dialogue).workingGroups).map((w) => dn(str(w))).find((s) => [...s].includes(it.slice(13)));
+    const g = list(obj(d.dialogue).workingGroups)
+      .map((w) => dn(str(w)))
+      .find((s) => [...s].includes(it.slice(13)));
     const hit = g && expectedGroups.find((x) => meets(x, g));
     return hit ? `workingGroup=${[...hit].sort()[0] ?? ''}` : it;
   });
@@ -83,19 +99,39 @@ function dialogue(d: Obj, e: Obj): Tally {
 
 function themes(d: Obj, e: Obj): Tally {
   const vocab = loadVocabulary();
-  const ids = (r: Obj) => list(r.themes).map((t) => vocab.byName.get(normalizeText(typeof t === 'string' ? t : str(obj(t).name))) ?? str(t));
+  const ids = (r: Obj) =>
+    list(r.themes).map(
+      (t) => vocab.byName.get(normalizeText(typeof t === 'string' ? t : str(obj(t).name))) ?? str(t),
+    );
   return tally(ids(d), ids(e), (a, b) => a === b);
 }
 
 function agreements(d: Obj, e: Obj): Tally {
-  const item = (r: Obj) => (a: Obj) => ({ kind: str(a.kind), signed: str(a.signed), parties: list(a.parties).map((p) => namesOf(r)(str(p))) });
+  const item = (r: Obj) => (a: Obj) => ({
+    kind: str(a.kind),
+    signed: str(a.signed),
+    parties: list(a.parties).map((p) => namesOf(r)(str(p))),
+  });
   type Item = ReturnType<ReturnType<typeof item>>;
   const same = (a: Item, b: Item) =>
-    a.kind === b.kind && a.signed === b.signed && a.parties.length === b.parties.length && a.parties.every((p) => b.parties.some((q) => meets(p, q)));
-  return tally(list(d.agreements).map((a) => item(d)(obj(a))), list(e.agreements).map((a) => item(e)(obj(a))), same);
+    a.kind === b.kind &&
+    a.signed === b.signed &&
+    a.parties.length === b.parties.length &&
+    a.parties.every((p) => b.parties.some((q) => meets(p, q)));
+  return tally(
+    list(d.agreements).map((a) => item(d)(obj(a))),
+    list(e.agreements).map((a) => item(e)(obj(a))),
+    same,
+  );
 }
 
-const SCORERS: Record<Kind, (d: Obj, e: Obj) => Tally> = { people, organizations, dialogue, themes, agreements };
+const SCORERS: Record<Kind, (d: Obj, e: Obj) => Tally> = {
+  people,
+  organizations,
+  dialogue,
+  themes,
+  agreements,
+};
 
 export function scoreDraft(draft: unknown, expected: unknown): Record<Kind, Tally> {
   const out = {} as Record<Kind, Tally>;
@@ -109,5 +145,8 @@ export function addTally(a: Tally, b: Tally): Tally {
 
 /** Precision and recall (NaN when there is nothing to divide by: nothing drafted, or nothing expected). */
 export function precisionRecall(t: Tally): { precision: number; recall: number } {
-  return { precision: t.predicted === 0 ? NaN : t.tp / t.predicted, recall: t.expected === 0 ? NaN : t.tp / t.expected };
+  return {
+    precision: t.predicted === 0 ? NaN : t.tp / t.predicted,
+    recall: t.expected === 0 ? NaN : t.tp / t.expected,
+  };
 }
