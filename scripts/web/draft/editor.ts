@@ -18,6 +18,8 @@ export class YamlEditor {
       edited: (text: string) => void;
       /** The caret (or the mouse, `hover`) is on a line: 1-based. */
       atLine: (line: number, how: 'hover' | 'select') => void;
+      /** The mouse left the editor. */
+      left: () => void;
     },
   ) {
     this.textarea = h('textarea', {
@@ -40,6 +42,7 @@ export class YamlEditor {
     const caret = () => this.events.atLine(this.caretLine(), 'select');
     ta.addEventListener('click', caret);
     ta.addEventListener('keyup', caret);
+    ta.addEventListener('mouseleave', () => this.events.left());
     ta.addEventListener('mousemove', (e) => {
       const line = this.lineAtY(e.offsetY);
       if (line !== undefined) this.events.atLine(line, 'hover');

@@ -33,7 +33,11 @@ let selected: number | undefined;
 /** True once the YAML was changed by hand since the last draft. */
 let edited = false;
 
-const release = new ReleaseView(releaseView, (i, how) => pick(i, how, 'release'));
+const release = new ReleaseView(
+  releaseView,
+  (i, how) => pick(i, how, 'release'),
+  () => unhover(),
+);
 const editor = new YamlEditor(byId('editor'), {
   edited: () => {
     placeEvidence();
@@ -46,11 +50,24 @@ const editor = new YamlEditor(byId('editor'), {
   atLine: (line, how) => {
     const at = evidenceLines.findIndex((l) => l === line);
     if (at >= 0) pick(at, how, 'yaml');
-    else if (how === 'hover') release.highlight(undefined, 'hover');
+    else if (how === 'hover') unhover();
   },
+  left: () => unhover(),
 });
 
 const validation = new LiveValidation(byId('validation'), byId('validation-summary'), byId('issues'), editor);
+
+/** The mouse left every drafted value: only the selection stays marked, and the panel shows it again. */
+function unhover(): void {
+  release.highlight(undefined, 'hover');
+  editor.mark('hov', []);
+  const at = selected;
+  showEvidence(
+    byId('evidence'),
+    at === undefined ? undefined : evidence[at],
+    at === undefined ? undefined : evidenceLines[at],
+  );
+}
 
 function setState(el: HTMLElement, state: string, text?: string): void {
   el.dataset.state = state;

@@ -43,6 +43,7 @@ export class ReleaseView {
   constructor(
     private readonly root: HTMLElement,
     private readonly picked: (index: number, how: 'hover' | 'select') => void,
+    private readonly left: () => void,
   ) {}
 
   /** Draws the text; returns how many evidence spans could not be placed in it. */
@@ -68,6 +69,7 @@ export class ReleaseView {
         slice,
       );
       mark.addEventListener('mouseenter', () => this.picked(best, 'hover'));
+      mark.addEventListener('mouseleave', () => this.left());
       mark.addEventListener('click', () => this.picked(best, 'select'));
       mark.addEventListener('focus', () => this.picked(best, 'select'));
       this.marks.push(mark);
