@@ -145,9 +145,13 @@ test('editing the YAML: the loader’s issues follow as one types, each on its l
   const caret = await page.evaluate<number>('document.getElementById("yaml").selectionStart');
   expect(caret).toBe(lines.slice(0, roleAt).join('\n').length + 1);
 
+  // For the README: a value picked in the text, its line and the error's both in view.
+  await page.locator('#release-view mark.ev', { hasText: /^Simon Ridley$/ }).click();
+  await page.locator('#evidence dd', { hasText: 'people[1].name' }).waitFor();
+  await screenshot(page, 'draft');
+
   await page.locator('#yaml').fill(fixedYaml);
   await validation(page, 'valid');
-  await screenshot(page, 'draft');
 });
 
 test('dry run and load with the editor token; the graph then holds the document', async () => {
