@@ -153,7 +153,7 @@ function splitTitle(seg: Span, orgs: FoundOrg[]): { title: Span; org?: Span | un
     return { title: { start: seg.start, end: seg.start + at.index, text: seg.text.slice(0, at.index) } };
   const ofs = [...seg.text.matchAll(/\s+of (?:the )?/g)];
   for (const m of ofs.reverse()) {
-    const hit = cutAt(m as RegExpExecArray);
+    const hit = cutAt(m);
     if (hit) return hit;
   }
   return { title: seg };

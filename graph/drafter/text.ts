@@ -48,18 +48,40 @@ const TermsJson = z.array(
   }),
 );
 
+/**
+ * Stretches read on their own: lines, except that a line wrapped in the middle of a sentence (long, without a
+ * closing full stop) runs on into the next. Headlines, datelines and list items carry no full stop.
+ */
+function blocksOf(text: string): { block: string; blockStart: number }[] {
+  const out: { block: string; blockStart: number }[] = [];
+  let start = 0;
+  let offset = 0;
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    offset += line.length + 1;
+    const wrapped =
+      line.trim().length >= 50 &&
+      !/[.:;!?"”)]\s*$/.test(line) &&
+      next !== undefined &&
+      /^\s*\p{Ll}|^\s*\p{Lu}\p{Ll}/u.test(next) &&
+      next.trim() !== '';
+    if (wrapped) return;
+    const block = text.slice(start, offset - 1);
+    if (block.trim() !== '') out.push({ block, blockStart: start });
+    start = offset;
+  });
+  return out;
+}
+
 /** Splits the text into sentences and terms; lines are read on their own first (headlines carry no full stop). */
 export function readText(text: string): ReadText {
   const sentences: Sentence[] = [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const blocks = text.split(/\n\s*\n|\n/);
-  let at = 0;
-  for (const block of blocks) {
-    const blockStart = text.indexOf(block, at);
-    at = blockStart + block.length;
-    if (block.trim() === '') continue;
-    const parsed = TermsJson.parse(nlp(block).json({ offset: true }));
+  for (const { block, blockStart } of blocksOf(text)) {
+    // A wrapped line's break is a space to compromise (it would end the sentence there); offsets stay the same.
+    const parsed = TermsJson.parse(nlp(block.replace(/\n/g, ' ')).json({ offset: true }));
     for (const s of parsed) {
       const terms = s.terms
         .filter((t) => t.text !== '')

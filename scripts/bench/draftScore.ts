@@ -37,7 +37,9 @@ function tally<T>(predicted: T[], expected: T[], same: (p: T, e: T) => boolean):
   let tp = 0;
   for (const p of predicted) {
     const k = expected.findIndex((e, i) => !used.has(i) && same(p, e));
-    if (k >= 0) (used.add(k), tp++);
+    if (k < 0) continue;
+    used.add(k);
+    tp++;
   }
   return { tp, predicted: predicted.length, expected: expected.length };
 }
