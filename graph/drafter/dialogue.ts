@@ -66,11 +66,17 @@ function seriesInRun(doc: ReadText, run: Term[]): Span | undefined {
   return { start: first.start, end: last.end, text: runText(doc, terms) };
 }
 
-/** "sixth", "6th", "5th" → 6, 6, 5 (compromise reads ordinals). */
+const ordinals = new Map<string, number | undefined>();
+
+/** "sixth", "6th", "5th" → 6, 6, 5 (compromise reads ordinals; answers are kept, a call costs milliseconds). */
 export function ordinalValue(word: string): number | undefined {
-  const got: unknown = nlp(word).numbers().get();
-  const n: unknown = Array.isArray(got) ? got[0] : got;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 10000 ? n : undefined;
+  const key = word.toLowerCase();
+  if (!ordinals.has(key)) {
+    const got: unknown = nlp(key).numbers().get();
+    const n: unknown = Array.isArray(got) ? got[0] : got;
+    ordinals.set(key, typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 10000 ? n : undefined);
+  }
+  return ordinals.get(key);
 }
 
 /** The ordinal that introduces a mention: "the sixth X", "the fourth round of the X", "the 5th session of the X". */

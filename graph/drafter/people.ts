@@ -53,7 +53,8 @@ function personInSentence(
       const lead =
         pre.title || suf.title ? {} : titleBeforeComma(doc, s, (cand.prefix[0] ?? first).start, orgs);
       const honorific = cand.prefix.length > 0 && isHonorific(cand.prefix[cand.prefix.length - 1] ?? first);
-      const tagged = cand.name.some((t) => t.tags.has('Person') || t.tags.has('FirstName'));
+      // A name right after "by" or "and" in a sentence with a role cue ("headed by Kristie Canegallo").
+      const tagged = /\b(?:by|and)\s+$/.test(doc.text.slice(Math.max(0, first.start - 6), first.start));
       const qualified = Boolean(
         pre.title || suf.title || lead.title || honorific || (tagged && role !== undefined),
       );

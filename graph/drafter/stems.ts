@@ -25,17 +25,18 @@ export interface Token {
   end: number;
   /** Exactly as in the text (for acronyms, which match only in capitals). */
   surface: string;
-  noun: boolean;
+  /** A plural ("returns"): a single-word theme matches an inflected word only then (no tagger is run). */
+  plural: boolean;
 }
 
 /** A sentence's words, normalised and stemmed; a term such as "Customs-to-Customs" gives three. */
 export function tokens(s: Sentence): Token[] {
   const out: Token[] = [];
   for (const t of s.terms) {
-    const noun = t.tags.has('Noun');
     for (const word of normalizeText(t.text).split(' ')) {
-      if (word !== '')
-        out.push({ word, stem: stemOf(word), start: t.start, end: t.end, surface: t.text, noun });
+      if (word === '') continue;
+      const plural = /[^s]s$/.test(word);
+      out.push({ word, stem: stemOf(word), start: t.start, end: t.end, surface: t.text, plural });
     }
   }
   return out;

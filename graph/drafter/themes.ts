@@ -52,7 +52,7 @@ interface Hit {
   confidence: number;
 }
 
-/** Word-for-word matches (up to inflection) at position i; single words must be nouns unless spelt the same. */
+/** Word-for-word matches (up to inflection) at position i; a single word must be spelt the same or be its plural. */
 function exactAt(e: Entry, toks: Token[], i: number): Hit | undefined {
   if (i + e.stems.length > toks.length) return undefined;
   let same = true;
@@ -63,7 +63,12 @@ function exactAt(e: Entry, toks: Token[], i: number): Hit | undefined {
   }
   const first = toks[i] as Token;
   if (e.acronym && first.surface.replace(/['’]s$/, '') !== e.words.join(' ').toUpperCase()) return undefined;
-  if (e.stems.length === 1 && !same && !first.noun) return undefined;
+  if (
+    e.stems.length === 1 &&
+    !same &&
+    !(first.plural && first.word.startsWith(e.words[0]?.slice(0, -1) ?? ''))
+  )
+    return undefined;
   const confidence = same ? (e.isName ? 0.95 : 0.85) : 0.75;
   return { id: e.id, from: i, to: i + e.stems.length - 1, confidence };
 }
