@@ -23,9 +23,10 @@ export function graphMatch(
 ): GraphMatch | undefined {
   const norm = label === 'Person' ? normalizePersonName : normalizeText;
   const all = names.flatMap((n) => a.graph.byName.get(`${label}|${norm(n)}`) ?? []);
-  const ofCountry = country === undefined ? all : all.filter((m) => m.countries.includes(country));
-  const ids = new Set((ofCountry.length > 0 ? ofCountry : all).map((m) => m.id));
-  return ids.size === 1 ? (ofCountry[0] ?? all[0]) : undefined;
+  // Entities are told apart by country: one of another country is another entity, never a match.
+  const pool = country === undefined ? all : all.filter((m) => m.countries.includes(country));
+  const ids = new Set(pool.map((m) => m.id));
+  return ids.size === 1 ? pool[0] : undefined;
 }
 
 function orgCountry(a: Assembly, o: FoundOrg, i: number, m: GraphMatch | undefined): Record<string, unknown> {
