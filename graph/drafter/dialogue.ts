@@ -47,7 +47,7 @@ function seriesInRun(doc: ReadText, run: Term[]): Span | undefined {
   // Migration and Security"), trailing dates do not.
   let start = 0;
   for (let i = headAt - 1; i > 0; i--)
-    if (/^\p{Ll}/u.test(run[i]?.text ?? '') && lower(run[i]) !== 'and') {
+    if (/^\p{Ll}/u.test(run[i]?.text ?? '') && lower(run[i]) !== 'and' && run[i - 1]?.post !== '-') {
       start = i + 1;
       break;
     }
