@@ -51,6 +51,8 @@ const config: CodegenConfig = {
           TimelineEntry: `${model}TimelineRow`,
           IngestResult: '../../graph/readout/ingest#IngestReport',
           IngestedReadout: '../../graph/readout/ingest#ReadoutReport',
+          ReadoutDraft: '../../graph/drafter/draft#ReadoutDraftRow',
+          DraftMatch: '../../graph/drafter/layoutEntities#MatchRow',
         },
       },
     },

@@ -5,6 +5,7 @@ import type { Resolvers } from './__generated__/types';
 import { agreementResolvers } from './agreement';
 import { countryResolvers } from './country';
 import { dialogueResolvers } from './dialogue';
+import { draftResolvers } from './draft';
 import { exploreResolvers } from './explore';
 import { ingestResolvers } from './ingest';
 import { nodeResolvers } from './node';
@@ -37,6 +38,7 @@ const parts: Resolvers[] = [
   countryResolvers,
   exploreResolvers,
   ingestResolvers,
+  draftResolvers,
 ];
 
 /** Merges the per-domain maps type by type (Query and Mutation are split across files). */

@@ -1,10 +1,16 @@
-// Mutation.ingestReadout: the loader's ingest path behind the editor token.
+// Mutation.ingestReadout: the loader's ingest path behind the editor token. Query.validateReadout: the loader's
+// validation alone, open to every reader since it only reads the graph.
 import { ForbiddenError, UnauthenticatedError } from '../graph/errors';
 import { ingestReadouts } from '../graph/readout/ingest';
+import { validateReadoutText } from '../graph/readout/validate';
 import type { Resolvers } from './__generated__/types';
 import { load } from './util';
 
 export const ingestResolvers: Resolvers = {
+  Query: {
+    validateReadout: (_, args, ctx) =>
+      validateReadoutText(ctx.executor, args.readout, args.format === 'JSON' ? 'json' : 'yaml'),
+  },
   Mutation: {
     ingestReadout: async (_, args, ctx) => {
       if (ctx.config.editorToken === undefined) {

@@ -1,6 +1,7 @@
 // The browser front-ends built from scripts/web into dist/web: the GraphQL IDE at /ide (and at /graphql for a
-// browser's plain GET), the visual explorer at /explore, their assets under /web. Analysts may be offline, so the
-// pages load nothing from elsewhere, and the Content-Security-Policy below forbids them to.
+// browser's plain GET), the visual explorer at /explore, the Draft page at /draft, their assets under /web.
+// Analysts may be offline, so the pages load nothing from elsewhere, and the Content-Security-Policy below forbids
+// them to.
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -57,5 +58,6 @@ export function mountWeb(app: Express, dist: string = WEB_DIST): void {
   app.use('/web', withCsp, express.static(dist, { index: false, immutable: true, maxAge: '365d' }));
   app.get('/ide', ide);
   app.get('/explore', page(path.join(dist, 'explore', 'index.html')));
+  app.get('/draft', page(path.join(dist, 'draft', 'index.html')));
   app.get('/graphql', (req, res, next) => (wantsIde(req) ? ide(req, res) : next()));
 }

@@ -1,5 +1,5 @@
 // npm run build [-- --if-stale] [--only server|web]: the compiled server (dist/graph, dist/resolvers,
-// dist/scripts, with source maps) and the IDE and explorer (dist/web). `npm start` runs it with --if-stale first:
+// dist/scripts, with source maps) and the IDE, explorer and Draft page (dist/web). `npm start` runs it with --if-stale first:
 // each part is rebuilt only when its sources changed since its last build (scripts/build/stamp.ts).
 import { Option } from 'commander';
 import { EXIT, newCommand, runCommand } from './cli';
@@ -8,7 +8,7 @@ import { buildWeb, ensureWebBuilt } from './web/build';
 
 const PARTS = {
   server: { what: 'the server (dist/)', build: buildServer, ensure: ensureServerBuilt },
-  web: { what: 'the IDE and explorer (dist/web)', build: buildWeb, ensure: ensureWebBuilt },
+  web: { what: 'the IDE, explorer and Draft page (dist/web)', build: buildWeb, ensure: ensureWebBuilt },
 } as const;
 
 const program = newCommand(

@@ -12,7 +12,7 @@ import { newCommand, parseCommand } from './cli';
 
 const program = newCommand(
   'npm start --',
-  'Serve the GraphQL API, the IDE and the explorer: starts the local Neo4j unless NEO4J_URI is set, applies migrations and loads the bundled readouts into an empty graph. Settings come from the environment (see README).',
+  'Serve the GraphQL API, the IDE, the explorer and the Draft page: starts the local Neo4j unless NEO4J_URI is set, applies migrations and loads the bundled readouts into an empty graph. Settings come from the environment (see README).',
 );
 
 async function main(): Promise<void> {
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   log.info(`  GraphQL endpoint  ${server.url}/graphql`);
   log.info(`  GraphQL IDE       ${server.url}/ide`);
   log.info(`  Visual explorer   ${server.url}/explore`);
+  log.info(`  Draft a readout   ${server.url}/draft`);
   log.info(`  Health            ${server.url}/healthz   Readiness ${server.url}/readyz`);
   log.info(
     `  Mutations         ${config.editorToken ? 'enabled (Authorization: Bearer <GRAPH_EDITOR_TOKEN>)' : 'disabled (set GRAPH_EDITOR_TOKEN to enable)'}`,

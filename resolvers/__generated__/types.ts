@@ -3,6 +3,8 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { PersonEntity, OrganizationEntity, CountryEntity, DialogueEntity, DialogueSeriesEntity, ThemeEntity, AgreementEntity, SourceEntity, PositionRow, AttendanceRow, CounterpartRow, DiscussedThemeRow, PartyRow, RelationRow, EdgeRow, GraphNodeRow, PathRow, SearchHitRow, SubgraphRow, TimelineRow } from '../../graph/model';
 import { IngestReport, ReadoutReport } from '../../graph/readout/ingest';
+import { ReadoutDraftRow } from '../../graph/drafter/draft';
+import { MatchRow } from '../../graph/drafter/layoutEntities';
 import { GraphContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -1162,7 +1164,7 @@ export type ResolversTypes = {
   Direction: Direction;
   DiscussedTheme: ResolverTypeWrapper<DiscussedThemeRow>;
   DraftEvidence: ResolverTypeWrapper<DraftEvidence>;
-  DraftMatch: ResolverTypeWrapper<Omit<DraftMatch, 'node'> & { node?: Maybe<ResolversTypes['Node']> }>;
+  DraftMatch: ResolverTypeWrapper<MatchRow>;
   Edge: ResolverTypeWrapper<EdgeRow>;
   EdgeType: EdgeType;
   EntityType: EntityType;
@@ -1187,7 +1189,7 @@ export type ResolversTypes = {
   PersonEdge: ResolverTypeWrapper<Omit<PersonEdge, 'node'> & { node: ResolversTypes['Person'] }>;
   Position: ResolverTypeWrapper<PositionRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ReadoutDraft: ResolverTypeWrapper<Omit<ReadoutDraft, 'matches'> & { matches: Array<ResolversTypes['DraftMatch']> }>;
+  ReadoutDraft: ResolverTypeWrapper<ReadoutDraftRow>;
   ReadoutFormat: ReadoutFormat;
   ReadoutIssue: ResolverTypeWrapper<ReadoutIssue>;
   Relation: ResolverTypeWrapper<RelationRow>;
@@ -1222,7 +1224,7 @@ export type ResolversParentTypes = {
   DialogueSeries: DialogueSeriesEntity;
   DiscussedTheme: DiscussedThemeRow;
   DraftEvidence: DraftEvidence;
-  DraftMatch: Omit<DraftMatch, 'node'> & { node?: Maybe<ResolversParentTypes['Node']> };
+  DraftMatch: MatchRow;
   Edge: EdgeRow;
   Float: Scalars['Float']['output'];
   GraphEdge: EdgeRow;
@@ -1244,7 +1246,7 @@ export type ResolversParentTypes = {
   PersonEdge: Omit<PersonEdge, 'node'> & { node: ResolversParentTypes['Person'] };
   Position: PositionRow;
   Query: Record<PropertyKey, never>;
-  ReadoutDraft: Omit<ReadoutDraft, 'matches'> & { matches: Array<ResolversParentTypes['DraftMatch']> };
+  ReadoutDraft: ReadoutDraftRow;
   ReadoutIssue: ReadoutIssue;
   Relation: RelationRow;
   SearchHit: SearchHitRow;

@@ -1,4 +1,4 @@
-// Builds the IDE and the explorer into dist/web with Vite, or, with --if-stale, only when dist/web is missing or
+// Builds the IDE, the explorer and the Draft page into dist/web with Vite, or, with --if-stale, only when dist/web is missing or
 // was built from other sources (scripts/build/stamp.ts: a hash of scripts/web, schema/, README.md and
 // package-lock.json kept beside it). `npm run build` and `npm start` (prestart) build both this and the server;
 // the jest global setup builds this when stale.

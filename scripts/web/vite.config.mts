@@ -1,4 +1,4 @@
-// Builds the IDE (/ide) and the visual explorer (/explore) into dist/web/, served by resolvers/web.ts. Everything
+// Builds the IDE (/ide), the visual explorer (/explore) and the Draft page (/draft) into dist/web/, served by resolvers/web.ts. Everything
 // the pages load is bundled here (Monaco's workers included), since analysts may have no internet access.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,7 +77,11 @@ export default defineConfig({
       onLog(level, log, handler) {
         if (log.code !== 'MODULE_LEVEL_DIRECTIVE') handler(level, log);
       },
-      input: { ide: path.join(here, 'ide', 'index.html'), explore: path.join(here, 'explore', 'index.html') },
+      input: {
+        ide: path.join(here, 'ide', 'index.html'),
+        explore: path.join(here, 'explore', 'index.html'),
+        draft: path.join(here, 'draft', 'index.html'),
+      },
     },
   },
 });

@@ -19,15 +19,18 @@ afterAll(async () => {
   await executor.close();
 });
 
-test.each(['/ide', '/explore'])('%s is an HTML page under a CSP allowing this server only', async (route) => {
-  const res = await fetch(`${server.url}${route}`, { headers: { accept: BROWSER_ACCEPT } });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-  expect(res.headers.get('content-security-policy')).toBe(WEB_CSP);
-  const html = await res.text();
-  expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/); // nothing from elsewhere
-  expect(html).toMatch(/<script type="module" crossorigin src="\/web\/assets\/[\w-]+\.js">/);
-});
+test.each(['/ide', '/explore', '/draft'])(
+  '%s is an HTML page under a CSP allowing this server only',
+  async (route) => {
+    const res = await fetch(`${server.url}${route}`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toBe(WEB_CSP);
+    const html = await res.text();
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/); // nothing from elsewhere
+    expect(html).toMatch(/<script type="module" crossorigin src="\/web\/assets\/[\w-]+\.js">/);
+  },
+);
 
 test('the CSP names no other host and allows no eval', () => {
   expect(WEB_CSP).toMatch(/default-src 'none'/);

@@ -1,0 +1,233 @@
+// Organisations named in a release: capitalised runs ending in an organisation word ("… Police Academy",
+// "Ministry of …", "… Working Group"), their country (from "India's", "US", "Indian" in front, or a country
+// adjective kept in the name), their acronyms (in brackets after the name, or used alone and matching its
+// initials) and part-of links the text states ("X is part of Y").
+import { normalizeText } from '../normalize';
+import { countryCode, GROUP_HEADS, ORG_HEADS, ORG_LEADS, TITLE_HEADS } from './lexicon';
+import { capitalisedRuns, runText, type ReadText, type Span, type Term } from './text';
+
+export type OrgKind = 'ministry' | 'department' | 'agency' | 'academy' | 'working_group' | 'other';
+
+export interface FoundOrg {
+  name: string;
+  kind: OrgKind;
+  /** One country, several (a joint body), or none known. */
+  countries: string[];
+  aliases: string[];
+  mentions: Span[];
+  countrySpan?: Span | undefined;
+  /** Why the country is what it is, when the text implies rather than states it. */
+  countryRemark?: string | undefined;
+  partOf?: { name: string; span: Span } | undefined;
+  kindConfidence: number;
+}
+
+const lower = (t: Term | undefined) => (t?.text ?? '').toLowerCase().replace(/['’]s$/, '');
+
+/** The kind a name suggests, from its lead word ("Ministry of …") or its last word. */
+function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefined {
+  const text = words.join(' ');
+  if (GROUP_HEADS.test(text)) return { kind: 'working_group', confidence: 0.9 };
+  const lead = words[0] ?? '';
+  if (ORG_LEADS.has(lead) && ['of', 'for'].includes(words[1] ?? ''))
+    return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
+  const head = ORG_HEADS[words[words.length - 1] ?? ''];
+  return head === undefined ? undefined : { kind: head, confidence: head === 'ministry' ? 0.6 : 0.8 };
+}
+
+/** Where in a run the organisation's name starts: after the last "of"/"for" that does not follow a lead word. */
+function nameStart(run: Term[]): number {
+  for (let i = run.length - 2; i > 0; i--) {
+    const w = lower(run[i]);
+    // "Ministry of Justice of Argentina": a country after the last "of" stays in the name.
+    const countryAfter = i + 2 === run.length && countryCode(run[i + 1]?.text ?? '') !== undefined;
+    if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1])) && !countryAfter) {
+      return lower(run[i + 1]) === 'the' ? i + 2 : i + 1;
+    }
+  }
+  return 0;
+}
+
+/** Country codes in a joint name such as "U.S.-India", "South Africa–Mozambique" or "Japan–Australia". */
+export function countriesInName(name: string): string[] {
+  const codes: string[] = [];
+  for (const part of name.split(/[-–—/]+/u)) {
+    const words = part.trim().split(/\s+/);
+    // The longest run of words at either end of the part that names a country.
+    for (let n = Math.min(3, words.length); n > 0; n--) {
+      const code = countryCode(words.slice(0, n).join(' ')) ?? countryCode(words.slice(-n).join(' '));
+      if (code !== undefined) {
+        codes.push(code);
+        break;
+      }
+    }
+  }
+  return [...new Set(codes)];
+}
+
+interface RunOrg {
+  start: number;
+  country?: { code: string; span: Span } | undefined;
+}
+
+/** Strips "The" and a leading country ("India's", "US", "Indian" before "Ministry of …") off a name. */
+function trimLead(doc: ReadText, run: Term[], from: number): RunOrg {
+  let start = from;
+  if (lower(run[start]) === 'the') start++;
+  const first = run[start];
+  const code = first === undefined ? undefined : countryCode(first.text);
+  if (first === undefined || code === undefined || start + 1 >= run.length) return { start };
+  const possessive = /['’]s$/.test(first.text);
+  const short = /^[A-Z.]{2,5}$/.test(first.text);
+  const rest = run.slice(start + 1).map(lower);
+  const ledName = ORG_LEADS.has(rest[0] ?? '') && (rest[1] === 'of' || rest.length === 1);
+  const joint = countriesInName(runText(doc, run.slice(start))).length > 1;
+  if (joint || !(possessive || short || ledName)) return { start, country: { code, span: span(first) } };
+  return { start: start + 1, country: { code, span: span(first) } };
+}
+
+const span = (t: Term): Span => ({ start: t.start, end: t.end, text: t.text });
+
+/** The organisation a capitalised run names, if it names one (titles such as "Director-General of the … Bureau"
+ *  followed by "at" are part of a post, not an organisation). */
+function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefined {
+  const from = nameStart(run);
+  const before = run.slice(0, from).map(lower);
+  const titleUnit = before.some((w) => TITLE_HEADS.has(w.replace(/-.*/, ''))) && /^\s*at\s/.test(after);
+  if (titleUnit) return undefined;
+  const { start, country } = trimLead(doc, run, from);
+  const terms = run.slice(start);
+  const words = terms.map(lower);
+  const kind = kindOf(words);
+  if (kind === undefined || terms.length < 2) return undefined;
+  const first = terms[0];
+  const last = terms[terms.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  const name = doc.text.slice(first.start, last.end);
+  const inName = countriesInName(name);
+  const countries =
+    kind.kind === 'working_group' && inName.length > 1
+      ? inName
+      : country
+        ? [country.code]
+        : inName.slice(0, 1);
+  const aliases =
+    country && start > from ? [doc.text.slice(run[start - 1]?.start ?? first.start, last.end)] : [];
+  return {
+    name,
+    kind: kind.kind,
+    kindConfidence: kind.confidence,
+    countries,
+    aliases: aliases.filter((a) => normalizeText(a) !== normalizeText(name) && !/['’]s\s/.test(a)),
+    mentions: [{ start: first.start, end: last.end, text: name }],
+    countrySpan: country?.span,
+  };
+}
+
+/** The acronym in brackets right after a run: "National Police Agency (NPA)". */
+function bracketed(doc: ReadText, end: number): string | undefined {
+  return /^\s*\(([A-Z][A-Za-z&.]{1,9})\)/.exec(doc.text.slice(end, end + 14))?.[1];
+}
+
+export const initials = (name: string) =>
+  name
+    .split(/[\s\-–—]+/u)
+    .filter((w) => !['of', 'the', 'and', 'for', 'on', '&'].includes(w.toLowerCase()) && /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+
+/** "Ministry of Justice and Public Security" is one name; "Kristie Canegallo and Indian Home Secretary" is not:
+ *  "and" stays inside a run only after a lead word with "of"/"for" ("Ministry of …"). */
+function splitAtAnd(run: Term[]): Term[][] {
+  const out: Term[][] = [];
+  let part: Term[] = [];
+  let led = false;
+  run.forEach((t, i) => {
+    if (ORG_LEADS.has(lower(t)) && ['of', 'for'].includes(lower(run[i + 1]))) led = true;
+    if (lower(t) === 'and' && !led) {
+      if (part.length > 0) out.push(part);
+      part = [];
+    } else part.push(t);
+  });
+  if (part.length > 0) out.push(part);
+  return out;
+}
+
+export function findOrganizations(doc: ReadText): FoundOrg[] {
+  const found = new Map<string, FoundOrg>();
+  for (const s of doc.sentences) {
+    for (const run of capitalisedRuns(s, true).flatMap(splitAtAnd)) {
+      const end = run[run.length - 1]?.end ?? 0;
+      const org = orgInRun(doc, run, doc.text.slice(end, end + 5));
+      if (org === undefined) continue;
+      const acronym = bracketed(doc, end);
+      if (acronym !== undefined) org.aliases.push(acronym);
+      const key = normalizeText(org.name);
+      const seen = found.get(key);
+      if (seen === undefined) found.set(key, org);
+      else mergeInto(seen, org);
+    }
+  }
+  const orgs = [...found.values()];
+  linkAcronyms(doc, orgs);
+  findPartOf(doc, orgs);
+  return orgs;
+}
+
+function mergeInto(a: FoundOrg, b: FoundOrg): void {
+  a.mentions.push(...b.mentions);
+  for (const al of b.aliases) if (!a.aliases.includes(al)) a.aliases.push(al);
+  if (a.countries.length === 0 && b.countries.length > 0) {
+    a.countries = b.countries;
+    a.countrySpan = b.countrySpan;
+  }
+}
+
+/** Upper-case words used alone: the alias of the organisation whose initials they are, if one is named. */
+function linkAcronyms(doc: ReadText, orgs: FoundOrg[]): void {
+  for (const s of doc.sentences) {
+    for (const t of s.terms) {
+      const word = t.text.replace(/['’]s$/, '');
+      if (!/^[A-Z]{2,8}$/.test(word) || countryCode(word) !== undefined) continue;
+      const org = orgs.find((o) => o.aliases.includes(word) || initials(o.name) === word);
+      if (org === undefined) continue;
+      if (!org.aliases.includes(word)) org.aliases.push(word);
+      org.mentions.push({ start: t.start, end: t.start + word.length, text: word });
+    }
+  }
+}
+
+/** Upper-case words no organisation found in the text answers to ("MHA"): the graph may know them. */
+export function loneAcronyms(doc: ReadText, orgs: FoundOrg[]): Span[] {
+  const out: Span[] = [];
+  for (const s of doc.sentences) {
+    for (const t of s.terms) {
+      const word = t.text.replace(/['’]s$/, '');
+      if (!/^[A-Z]{2,8}$/.test(word) || countryCode(word) !== undefined) continue;
+      if (orgs.some((o) => o.aliases.includes(word)) || out.some((o) => o.text === word)) continue;
+      out.push({ start: t.start, end: t.start + word.length, text: word });
+    }
+  }
+  return out;
+}
+
+const PART_OF =
+  /^\s*,?\s*(?:is |which is |itself )?(?:a |an )?(?:part|component|unit|wing|division|arm) of (?:the )?$|^\s+(?:under|within) (?:the )?$/i;
+
+/** "The ACSC is part of the Australian Signals Directorate": a part-of link stated between two mentions. */
+function findPartOf(doc: ReadText, orgs: FoundOrg[]): void {
+  const mentions = orgs
+    .flatMap((o) => o.mentions.map((m) => ({ o, m })))
+    .sort((a, b) => a.m.start - b.m.start);
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i];
+    const b = mentions[i + 1];
+    if (a === undefined || b === undefined || a.o === b.o || a.o.partOf !== undefined) continue;
+    if (PART_OF.test(doc.text.slice(a.m.end, b.m.start))) {
+      a.o.partOf = {
+        name: b.o.name,
+        span: { start: a.m.start, end: b.m.end, text: doc.text.slice(a.m.start, b.m.end) },
+      };
+    }
+  }
+}

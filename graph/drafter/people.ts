@@ -1,0 +1,138 @@
+// People named in a release: each candidate name (personParts.ts) qualifies when the text marks it as a person (a
+// title beside it, an honorific before it, or compromise's person tags); mentions of one person are merged, keeping
+// the fullest title stated, the strongest role cue, and the first organisation and country given.
+import { normalizePersonName } from '../normalize';
+import type { Role } from './personParts';
+import { countryCode } from './lexicon';
+import type { FoundOrg } from './orgs';
+import {
+  isHonorific,
+  namesInRun,
+  prefixTitle,
+  ROLE_CUES,
+  roleIn,
+  sideCountries,
+  suffixTitle,
+  titleBeforeComma,
+  type Cited,
+  type FoundPerson,
+} from './personParts';
+import { capitalisedRuns, type ReadText, type Sentence, type Span } from './text';
+
+export type { Cited, FoundPerson, Role } from './personParts';
+
+const roleRank = (r: Cited<string> | undefined) =>
+  r === undefined ? 99 : ROLE_CUES.findIndex(([, role]) => role === r.value);
+
+/** The organisation a short name (an acronym) stands for, among those found. */
+function orgNamed(orgs: FoundOrg[], text: string): string | undefined {
+  return orgs.find((o) => o.name === text || o.aliases.includes(text))?.name;
+}
+
+const cite = <T>(value: T, span: Span, confidence: number): Cited<T> => ({ value, span, confidence });
+
+type Candidate = FoundPerson & { qualified: boolean };
+
+function personInSentence(
+  doc: ReadText,
+  s: Sentence,
+  orgs: FoundOrg[],
+  inherited?: Cited<Role>,
+): Candidate[] {
+  const role = roleIn(s) ?? inherited;
+  const sides = sideCountries(s);
+  const out: Candidate[] = [];
+  for (const run of capitalisedRuns(s)) {
+    for (const cand of namesInRun(run)) {
+      const first = cand.name[0];
+      const last = cand.name[cand.name.length - 1];
+      if (first === undefined || last === undefined) continue;
+      if (orgs.some((o) => o.mentions.some((m) => m.start <= first.start && m.end >= last.end))) continue;
+      const pre = prefixTitle(doc, cand.prefix);
+      const suf = suffixTitle(doc, last.end, s.end, orgs);
+      const lead =
+        pre.title || suf.title ? {} : titleBeforeComma(doc, s, (cand.prefix[0] ?? first).start, orgs);
+      const honorific = cand.prefix.length > 0 && isHonorific(cand.prefix[cand.prefix.length - 1] ?? first);
+      // A name right after "by" or "and" in a sentence with a role cue ("headed by Kristie Canegallo").
+      const tagged = /\b(?:by|and)\s+$/.test(doc.text.slice(Math.max(0, first.start - 6), first.start));
+      const qualified = Boolean(
+        pre.title || suf.title || lead.title || honorific || (tagged && role !== undefined),
+      );
+      const nameSpan: Span = {
+        start: first.start,
+        end: last.end,
+        text: doc.text.slice(first.start, last.end),
+      };
+      const titles = [pre.title, suf.title, lead.title].filter((t): t is Span => t !== undefined);
+      const title = titles.sort((a, b) => b.text.length - a.text.length)[0];
+      const orgSpan = suf.org ?? pre.org ?? lead.org;
+      const orgName = orgSpan === undefined ? undefined : orgNamed(orgs, orgSpan.text);
+      const side = sides.filter((c) => c.span.start < first.start).pop();
+      const countryWord = pre.country;
+      out.push({
+        qualified,
+        name: cite(nameSpan.text, nameSpan, tagged || honorific ? 0.9 : 0.75),
+        title: title && cite(title.text, title, 0.85),
+        role: role && { ...role },
+        country: countryWord ? cite(countryCodeOf(countryWord.text), countryWord, 0.85) : side,
+        organization: orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : undefined,
+      });
+    }
+  }
+  return out.filter((p) => p.country === undefined || p.country.value !== '');
+}
+
+const countryCodeOf = (w: string) => countryCode(w) ?? '';
+
+/**
+ * A role cue a sentence takes from before it: a sentence cut short after an abbreviation ("co-chaired by
+ * insp."), or a list item under a line that introduces it ("The delegation included:").
+ */
+function inheritedRole(doc: ReadText, i: number): Cited<Role> | undefined {
+  const prev = doc.sentences[i - 1];
+  const s = doc.sentences[i];
+  if (prev === undefined || s === undefined) return undefined;
+  if (/\bby\s+\S{1,6}\.$/.test(prev.text)) return roleIn(prev);
+  const lineStart = doc.text.lastIndexOf('\n', s.start - 1) + 1;
+  if (doc.text.slice(lineStart, s.start).trim() !== '') return undefined;
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    const t = doc.sentences[k];
+    if (t === undefined) break;
+    if (/:\s*$/.test(t.text)) return roleIn(t);
+    if (/[.!?]["”]?$/.test(t.text)) break;
+  }
+  return undefined;
+}
+
+/** Every person the release names, one entry each. */
+export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
+  const byName = new Map<string, FoundPerson>();
+  const all = doc.sentences.flatMap((s, i) => personInSentence(doc, s, orgs, inheritedRole(doc, i)));
+  const wanted = new Set(all.filter((c) => c.qualified).map((c) => normalizePersonName(c.name.value)));
+  for (const c of all) {
+    const p: FoundPerson = {
+      name: c.name,
+      title: c.title,
+      role: c.role,
+      country: c.country,
+      organization: c.organization,
+    };
+    const key = normalizePersonName(p.name.value);
+    if (!wanted.has(key)) continue;
+    const seen = byName.get(key);
+    if (seen === undefined) {
+      byName.set(key, p);
+      continue;
+    }
+    if (p.title && (!seen.title || p.title.value.length > seen.title.value.length)) seen.title = p.title;
+    if (roleRank(p.role) < roleRank(seen.role)) seen.role = p.role;
+    seen.country ??= p.country;
+    seen.organization ??= p.organization;
+  }
+  // A later "Dr Lamberti Ocampo" is the same person as "Horacio Lamberti Ocampo".
+  const people = [...byName.values()];
+  return people.filter((p) => {
+    const key = ` ${normalizePersonName(p.name.value)}`;
+    return !people.some((q) => q !== p && ` ${normalizePersonName(q.name.value)}`.endsWith(key));
+  });
+}
