@@ -36,6 +36,8 @@ const COMMANDS: [string[], string, string, string[]][] = [
   [['run', 'generate'], 'npm run generate --', '--per-folder', ['--readouts', '1', '--out', 'unused']],
   [['run', 'bench'], 'npm run bench --', '--queries-only', []],
   [['run', 'bench:search'], 'npm run bench:search --', '--sample', []],
+  [['run', 'draft'], 'npm run draft --', '--published', []],
+  [['run', 'bench:draft'], 'npm run bench:draft --', '--corpus', []],
   [['run', 'soak'], 'npm run soak --', '--loader-readouts', []],
   [['run', 'schema:readout'], 'npm run schema:readout --', '--check', []],
   [['run', 'codegen:check'], 'npm run codegen:check --', '--help', []],
