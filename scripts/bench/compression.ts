@@ -1,5 +1,5 @@
-// `npx tsx scripts/bench/compression.ts --uri bolt://…`: what response compression does to a large subgraph
-// export. Starts the API in this process on the given Neo4j (reads only), downloads the same export in each
+// `NEO4J_URI=bolt://… npm run bench:compression`: what response compression does to a large subgraph export.
+// Starts the API in this process on that Neo4j (it only reads, so it never starts one of its own), downloads the same export in each
 // format with and without `Accept-Encoding: gzip`, and prints bytes on the wire and time to the last byte.
 import http from 'node:http';
 import zlib from 'node:zlib';
@@ -10,7 +10,6 @@ import { startHttpServer } from '../../resolvers/http';
 import { EXIT, newCommand, runCommand } from '../cli';
 
 interface Options {
-  uri: string;
   ids: string;
   depth: string;
   maxNodes: string;
@@ -18,10 +17,9 @@ interface Options {
 }
 
 const program = newCommand(
-  'npx tsx scripts/bench/compression.ts',
+  'npm run bench:compression --',
   'Measures gzip on large /export answers (bytes and time), against a Neo4j it only reads.',
 )
-  .option('--uri <uri>', 'Neo4j to read from', 'bolt://127.0.0.1:7810')
   .option('--ids <ids>', 'export start ids', 'org:us:department-of-homeland-security')
   .option('--depth <n>', 'export depth', '2')
   .option('--max-nodes <n>', 'export node cap', '1000')
@@ -51,7 +49,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(o: Options): Promise<number> {
   const config = loadConfig();
-  const executor = new GraphExecutor({ ...config.neo4j, uri: o.uri, queryTimeoutMs: 120000 });
+  const uri = config.neo4j.uri;
+  if (uri === undefined) {
+    process.stderr.write('Set NEO4J_URI to a loaded graph (e.g. the 10k synthetic readouts); this only reads it.\n');
+    return EXIT.usage;
+  }
+  const executor = new GraphExecutor({ ...config.neo4j, uri, queryTimeoutMs: 120000 });
   const server = await startHttpServer({ executor, config, log: createLogger('warn'), port: 0 });
   const runs = Math.max(1, Number(o.runs));
   try {

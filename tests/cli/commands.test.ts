@@ -36,6 +36,7 @@ const COMMANDS: [string[], string, string, string[]][] = [
   [['run', 'generate'], 'npm run generate --', '--per-folder', ['--readouts', '1', '--out', 'unused']],
   [['run', 'bench'], 'npm run bench --', '--queries-only', []],
   [['run', 'bench:search'], 'npm run bench:search --', '--sample', []],
+  [['run', 'bench:compression'], 'npm run bench:compression --', '--max-nodes', []],
   [['run', 'draft'], 'npm run draft --', '--published', []],
   [['run', 'bench:draft'], 'npm run bench:draft --', '--corpus', []],
   [['run', 'soak'], 'npm run soak --', '--loader-readouts', []],
