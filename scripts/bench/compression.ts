@@ -51,7 +51,9 @@ async function main(o: Options): Promise<number> {
   const config = loadConfig();
   const uri = config.neo4j.uri;
   if (uri === undefined) {
-    process.stderr.write('Set NEO4J_URI to a loaded graph (e.g. the 10k synthetic readouts); this only reads it.\n');
+    process.stderr.write(
+      'Set NEO4J_URI to a loaded graph (e.g. the 10k synthetic readouts); this only reads it.\n',
+    );
     return EXIT.usage;
   }
   const executor = new GraphExecutor({ ...config.neo4j, uri, queryTimeoutMs: 120000 });
