@@ -36,13 +36,6 @@ WITH q, collect(DISTINCT {id: d.id, name: d.name}) AS dialogues
 RETURN {person: {id: q.id, name: q.name}, dialogues: dialogues} AS counterpart
 ORDER BY size(dialogues) DESC, q.sortKey`;
 
-const SEARCH = `
-CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $first}) YIELD node, score
-WHERE any(l IN labels(node) WHERE l IN $labels)
-RETURN node.id AS id, labels(node)[0] AS type, score
-ORDER BY score DESC, node.sortKey, node.id
-LIMIT $first`;
-
 const MEMBERS_AT = `
 MATCH (o:Organization {id: $id})
 CALL (o) {
@@ -103,10 +96,6 @@ export function rawEntity(executor: GraphExecutor, norm: string): Promise<Json[]
 
 export async function rawCounterparts(executor: GraphExecutor, id: string): Promise<Json[]> {
   return (await executor.read(COUNTERPARTS, { id })).map((r) => r.counterpart as Json);
-}
-
-export function rawSearch(executor: GraphExecutor, query: string, first: number): Promise<Json[]> {
-  return executor.read(SEARCH, { query, first: int(first), labels: [...ENTITY_LABELS] });
 }
 
 export function rawMembers(executor: GraphExecutor, id: string, at: string): Promise<Json[]> {

@@ -32,7 +32,7 @@ export async function crossCheck(
     }
     const ours = answers.get('ours');
     for (const [system, answer] of answers) {
-      if (system !== 'ours' && ours !== undefined && answer !== ours)
+      if (system !== 'ours' && !shape.unchecked?.includes(system) && ours !== undefined && answer !== ours)
         out.push({
           system,
           target: i,

@@ -46,6 +46,8 @@ export interface ShapeResult {
   targets: number;
   /** Answers that differ from our API's for the same target (checked once per target before the load). */
   mismatches: { system: System; target: number; detail: string }[];
+  /** Systems answering a nearby question (timed only; their answers are not compared). */
+  unchecked: System[];
   systems: Partial<Record<System, SystemResult>>;
   /** Our throughput over @neo4j/graphql's (goal ≥ 1.5). */
   throughputVsNeo4jGraphql: number | null;
@@ -118,6 +120,7 @@ export async function runQueryBench(
         title: shape.title,
         targets: shape.targets(targets),
         mismatches,
+        unchecked: [...(shape.unchecked ?? [])],
         systems: {},
         throughputVsNeo4jGraphql: null,
         p50VsRaw: null,

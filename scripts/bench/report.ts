@@ -113,7 +113,11 @@ function queryTable(r: BenchReport): string[] {
           n(x.p99),
           n(x.requests),
           n(x.errors),
-          system === 'ours' ? '' : n(s.mismatches.filter((m) => m.system === system).length),
+          system === 'ours'
+            ? ''
+            : (s.unchecked ?? []).includes(system)
+              ? 'not compared'
+              : n(s.mismatches.filter((m) => m.system === system).length),
           ratio,
         ]),
       );
