@@ -2,6 +2,7 @@
 // (:SchemaMigration) node; every statement is also written with IF NOT EXISTS, so a half-applied migration
 // (a crash between statements) is simply completed on the next run.
 import type { GraphExecutor } from './executor';
+import { initialsExpr } from './initials';
 import { ENTITY_LABELS } from './model';
 
 export interface Migration {
@@ -71,6 +72,16 @@ export const MIGRATIONS: Migration[] = [
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
       `CREATE FULLTEXT INDEX discussed_notes IF NOT EXISTS FOR ()-[r:DISCUSSED]-() ON EACH [r.notes]
        OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+    ],
+  },
+  {
+    version: 6,
+    name: 'initials of names, for acronym search',
+    statements: [
+      'CREATE INDEX name_initials IF NOT EXISTS FOR (n:Name) ON (n.initials)',
+      // Names loaded before this migration; the loader sets initials on every Name it creates from now on.
+      `MATCH (n:Name) WHERE n.label <> 'Person' AND n.initials IS NULL
+       CALL (n) { SET n.initials = ${initialsExpr('n.norm')} } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
 ];

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { GraphExecutor } from './executor';
+import { initialsExpr } from './initials';
 import { normalizeText } from './normalize';
 import { repoPath } from './paths';
 
@@ -112,7 +113,7 @@ SET n.id = t.id, n.name = t.name, n.aliases = t.aliases, n.aliasText = t.aliasTe
 WITH n, t
 UNWIND t.names AS nm
 MERGE (name:Name {key: nm.key})
-SET name.norm = nm.norm, name.label = 'Theme'
+SET name.norm = nm.norm, name.label = 'Theme', name.initials = ${initialsExpr('nm.norm')}
 MERGE (name)-[:NAMES]->(n)`;
 
 const SYNC_BROADER = `

@@ -1,9 +1,11 @@
-// Ranked, typo-tolerant search. Candidates come from three index reads in one statement — exact normalised
-// names and aliases (range index on Name.norm), names beginning with the query (same index), and words of names
+// Ranked, typo-tolerant search. Candidates come from four index reads in one statement — exact normalised
+// names and aliases (range index on Name.norm), names beginning with the query (same index), names whose initials
+// the query is (range index on Name.initials, graph/initials.ts), and words of names
 // (the `name_search` fulltext index, type filter inside the Lucene query) — plus, in a second statement, the text of
 // documents (titles, summaries, notes). graph/queries/searchRank.ts then scores them all the same way.
 import { BadInputError } from '../errors';
 import { int, type Runner } from '../executor';
+import { queryInitials } from '../initials';
 import { ENTITY_LABELS, type EntityLabel, type EntityRow, type SearchHitRow } from '../model';
 import { entityFromRow, sortKeyOf, strs } from './rows';
 import { mergeRanked, queryForms, rankNames, textScore, type QueryForms, type Ranked } from './searchRank';
@@ -27,12 +29,15 @@ CALL () {
   MATCH (nm:Name) WHERE nm.norm STARTS WITH $norm AND nm.label IN $labels
   RETURN nm LIMIT $prefixLimit
   UNION
+  MATCH (nm:Name {initials: $initials}) WHERE nm.label IN $labels
+  RETURN nm LIMIT $exactLimit
+  UNION
   CALL db.index.fulltext.queryNodes('name_search', $query, {limit: $indexLimit}) YIELD node AS nm
   RETURN nm
 }
 MATCH (nm)-[:NAMES]->(e)
-WITH e, collect(nm.norm) AS spellings
-RETURN labels(e) AS labels, properties(e) AS props, spellings`;
+WITH e, collect(nm.norm) AS spellings, collect(CASE WHEN nm.initials = $initials THEN nm.norm END) AS initialled
+RETURN labels(e) AS labels, properties(e) AS props, spellings, initialled`;
 
 const TEXT_ROWS = 'RETURN labels(node) AS labels, properties(node) AS props, text';
 /** Each source of text, and the labels it can return. */
@@ -107,13 +112,15 @@ export async function nameCandidates(
     norm: q.norm === '' ? '\u0000' : q.norm,
     labels: [...all],
     query,
+    initials: queryInitials(q.norm),
     exactLimit: int(EXACT_LIMIT),
     prefixLimit: int(PREFIX_LIMIT),
     indexLimit: int(indexLimit),
   });
   return rows.flatMap((r) => {
     const entity = entityFromRow(r);
-    const ranked = entity && rankNames(q, entity, strs(r.spellings), sortKeyOf(r, entity.id));
+    const ranked =
+      entity && rankNames(q, entity, strs(r.spellings), sortKeyOf(r, entity.id), strs(r.initialled));
     return ranked ? [ranked] : [];
   });
 }

@@ -1,8 +1,10 @@
 // How search and autocomplete rank: one scoring of a query against an entity's names, aliases and text, in
 // bands, so that a higher band always wins whatever happens inside a lower one:
 //   1.00        the whole name or alias, after normalisation (graph/normalize.ts)
+//   0.97        the initials of a name or alias of three or more words (graph/initials.ts): "MHA"
 //   0.80–0.95   the name begins with the query
-//   0.60–0.80   every word of the query is a whole word of the name
+//   0.70–0.80   the query's words are whole words of the name, together and in order ("Police Academy")
+//   0.60–0.70   every word of the query is a whole word of the name, elsewhere
 //   0.35–0.60   every word matches, some only as a prefix or with a typo
 //   0.10–0.35   some words match
 //   0.00–0.10   text found only in a document's title, a summary or notes
@@ -98,7 +100,7 @@ export function nameScore(query: string, name: string, typing: boolean): number 
   const covered = [...used].reduce((s, i) => s + (ws[i]?.length ?? 0), 0);
   const coverage = covered / ws.reduce((s, w) => s + w.length, 0);
   const quality = total / qs.length;
-  if (found === qs.length && exact) return 0.6 + 0.2 * coverage;
+  if (found === qs.length && exact) return (` ${name} `.includes(` ${query} `) ? 0.7 : 0.6) + 0.1 * coverage;
   if (found === qs.length) return 0.35 + 0.25 * quality * (0.5 + 0.5 * coverage);
   return 0.1 + 0.25 * quality * (0.5 + 0.5 * coverage);
 }
@@ -121,12 +123,19 @@ export interface Ranked {
   sortKey: string;
 }
 
-/** The entity's best match among its name, its aliases and any other stored spellings (e.g. a country code). */
+/** A name whose initials the query is: below an exact name or alias, above everything else. */
+export const INITIALS_SCORE = 0.97;
+
+/**
+ * The entity's best match among its name, its aliases and any other stored spellings (e.g. a country code);
+ * `initialled` are the normalised spellings whose initials the query is (found by the graph).
+ */
 export function rankNames(
   q: QueryForms,
   entity: EntityRow,
   spellings: readonly string[],
   sortKey: string,
+  initialled: readonly string[] = [],
 ): Ranked | undefined {
   const person = entity.__typename === 'Person';
   const norm = person ? normalizePersonName : normalizeText;
@@ -141,8 +150,10 @@ export function rankNames(
     ...spellings.filter((s) => !known.has(s)).map((s): [MatchedOn, string] => ['ALIAS', s]),
   ];
   let best: Ranked | undefined;
+  const byInitials = new Set(initialled);
   for (const [on, text] of candidates) {
-    const score = nameScore(query, norm(text), q.typing);
+    const spelled = norm(text);
+    const score = Math.max(nameScore(query, spelled, q.typing), byInitials.has(spelled) ? INITIALS_SCORE : 0);
     if (score > 0 && (best === undefined || score > best.score))
       best = { entity, score, matchedOn: on, matched: text, sortKey };
   }

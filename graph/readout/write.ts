@@ -2,6 +2,7 @@
 // for one plan or a batch of them (rows carry their plan's index `i` and document `sourceId`, and every statement
 // reports per plan, so a batch costs the statements of one readout). MERGE on unique keys makes it idempotent and safe for concurrent loaders; properties already in the graph
 // are kept (a later document fills gaps, never overwrites), and every fact edge gains the document in `sources`.
+import { initialsExpr } from '../initials';
 import { mergeEdges, mergeNodes } from './batch';
 import { EDGE_KINDS, type EdgeKind, type NodeLabel, type WritePlan } from './rows';
 
@@ -38,7 +39,7 @@ WITH n, r, created
 CALL (n, r) {
   UNWIND r.names AS nm
   MERGE (name:Name {key: nm.key})
-  ON CREATE SET name.norm = nm.norm, name.label = '${label}'
+  ON CREATE SET name.norm = nm.norm, name.label = '${label}'${label === 'Person' ? '' : `, name.initials = ${initialsExpr('nm.norm')}`}
   MERGE (name)-[:NAMES]->(n)
   RETURN sum(${namesIdentify ? 'COUNT { (name)-[:NAMES]->(other) WHERE other <> n }' : '0'}) AS clashes
 }

@@ -26,6 +26,9 @@ export interface QualityRow {
   recallAt1: number;
   recallAt5: number;
   mrr: number;
+  /** The same, counting only namesakes by name or alias (not by initials, phrase or prefix) as hits. */
+  recallAt1ByName: number;
+  mrrByName: number;
 }
 export interface LatencyRow {
   call: string;
@@ -59,17 +62,23 @@ export async function readEntities(executor: GraphExecutor): Promise<BenchEntity
 
 interface Tally {
   ranks: number[];
+  byName: number[];
 }
 
+const share = (ranks: number[], f: (r: number) => boolean) =>
+  ranks.length === 0 ? 0 : ranks.filter(f).length / ranks.length;
+const mrrOf = (ranks: number[]) =>
+  round3(ranks.length === 0 ? 0 : ranks.reduce((s, r) => s + (r <= 10 ? 1 / r : 0), 0) / ranks.length);
+
 function quality(kind: string, t: Tally): QualityRow {
-  const n = t.ranks.length;
-  const share = (f: (r: number) => boolean) => (n === 0 ? 0 : t.ranks.filter(f).length / n);
   return {
     kind,
-    queries: n,
-    recallAt1: round3(share((r) => r === 1)),
-    recallAt5: round3(share((r) => r <= 5)),
-    mrr: round3(n === 0 ? 0 : t.ranks.reduce((s, r) => s + (r <= 10 ? 1 / r : 0), 0) / n),
+    queries: t.ranks.length,
+    recallAt1: round3(share(t.ranks, (r) => r === 1)),
+    recallAt5: round3(share(t.ranks, (r) => r <= 5)),
+    mrr: mrrOf(t.ranks),
+    recallAt1ByName: round3(share(t.byName, (r) => r === 1)),
+    mrrByName: mrrOf(t.byName),
   };
 }
 
@@ -101,8 +110,9 @@ async function runCases(
   let done = 0;
   for (const c of cases) {
     const ids = await timed(ms, () => call(c.text));
-    const t = tallies.get(c.kind) ?? { ranks: [] };
+    const t = tallies.get(c.kind) ?? { ranks: [], byName: [] };
     t.ranks.push(rankOf(ids, c, first));
+    t.byName.push(rankOf(ids, { target: c.target, namesakes: c.nameNamesakes }, first));
     tallies.set(c.kind, t);
     onProgress((done += 1));
   }
@@ -140,7 +150,10 @@ export async function runSearchBench(
   for (const c of sCases.filter((x) => x.kind === 'exact name')) {
     await timed(rareMs, () => target.searchRareType(c.text, opts.first));
   }
-  const all = { ranks: [...s.values()].flatMap((t) => t.ranks) };
+  const all = {
+    ranks: [...s.values()].flatMap((t) => t.ranks),
+    byName: [...s.values()].flatMap((t) => t.byName),
+  };
   return {
     entities: entities.length,
     sampled: sample.length,
@@ -165,10 +178,12 @@ export function renderSearchBench(title: string, r: SearchBenchReport): string {
     '',
     `${r.entities} named entities, ${r.sampled} sampled.`,
     '',
-    '| Queries | n | recall@1 | recall@5 | MRR |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| Queries | n | recall@1 | recall@5 | MRR | by name only: recall@1 | MRR |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.quality.map(
-      (q) => `| ${q.kind} | ${q.queries} | ${pct(q.recallAt1)} | ${pct(q.recallAt5)} | ${q.mrr.toFixed(3)} |`,
+      (q) =>
+        `| ${q.kind} | ${q.queries} | ${pct(q.recallAt1)} | ${pct(q.recallAt5)} | ${q.mrr.toFixed(3)} | ` +
+        `${pct(q.recallAt1ByName)} | ${q.mrrByName.toFixed(3)} |`,
     ),
     '',
     '| Call | calls | p50 ms | p95 ms |',

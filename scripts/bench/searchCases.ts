@@ -2,6 +2,9 @@
 // each alias, and perturbed forms an analyst would plausibly type. Pure functions, so the same graph always gives
 // the same cases (and a unit test can check them).
 import { normalizePersonName, normalizeText } from '../../graph/normalize';
+import { acronym, SpellingIndex } from './searchSpellings';
+
+export { acronym } from './searchSpellings';
 
 export interface BenchEntity {
   id: string;
@@ -26,15 +29,24 @@ export interface SearchCase {
   kind: Perturbation;
   text: string;
   target: string;
-  /** Entities sharing the target's name or alias (after normalisation): they may rank above the target. */
+  /**
+   * Entities the query names as well as it names the target: they may rank above it. For an exact name, alias or
+   * a corrupted spelling of one (case, typo, diacritics, honorific), those sharing the name or alias; for an
+   * acronym, also those with the same initials; for a partial name, also those whose name or alias holds the
+   * same words together and in order.
+   */
   namesakes: ReadonlySet<string>;
+  /** Only those sharing the target's name or alias: the stricter measure, printed beside the other. */
+  nameNamesakes: ReadonlySet<string>;
 }
 
 export interface AutocompleteCase {
   kind: 'typed prefix' | 'prefix with a typo';
   text: string;
   target: string;
+  /** Entities with a name or alias beginning with what was typed (uncorrupted), and the target's namesakes. */
   namesakes: ReadonlySet<string>;
+  nameNamesakes: ReadonlySet<string>;
 }
 
 /** FNV-1a: a stable hash, so the sample and each typo are the same on every run. */
@@ -111,21 +123,6 @@ export function oneTypo(name: string, seed: number): string | undefined {
   return words.map((x, i) => (i === longest ? typo : x)).join(' ');
 }
 
-const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'a', 'an']);
-
-/** "Federal Law Enforcement Training Centers" → "FLETC"; only for names of three or more significant words. */
-export function acronym(name: string): string | undefined {
-  const words = normalizeText(name)
-    .split(' ')
-    .filter((w) => !MINOR_WORDS.has(w) && /^\p{L}/u.test(w));
-  return words.length >= 3
-    ? words
-        .map((w) => w[0] ?? '')
-        .join('')
-        .toUpperCase()
-    : undefined;
-}
-
 const stripMarks = (s: string) =>
   s
     .normalize('NFKD')
@@ -150,13 +147,31 @@ function perturbed(e: BenchEntity): [Perturbation, string][] {
 /** The search cases of a sample; `all` is the whole graph's entities (for namesakes). */
 export function searchCases(sample: readonly BenchEntity[], all: readonly BenchEntity[]): SearchCase[] {
   const index = namesakeIndex(all);
+  const spellings = new SpellingIndex(all);
   const cases: SearchCase[] = [];
   for (const e of sample) {
     const own = namesakesOf(index, e.name);
-    cases.push({ kind: 'exact name', text: e.name, target: e.id, namesakes: own });
-    for (const a of e.aliases)
-      cases.push({ kind: 'alias', text: a, target: e.id, namesakes: namesakesOf(index, a) });
-    for (const [kind, text] of perturbed(e)) cases.push({ kind, text, target: e.id, namesakes: own });
+    cases.push({ kind: 'exact name', text: e.name, target: e.id, namesakes: own, nameNamesakes: own });
+    for (const a of e.aliases) {
+      const same = namesakesOf(index, a);
+      cases.push({ kind: 'alias', text: a, target: e.id, namesakes: same, nameNamesakes: same });
+    }
+    for (const [kind, text] of perturbed(e)) {
+      const also =
+        kind === 'acronym'
+          ? spellings.withInitials(text)
+          : kind === 'partial name'
+            ? spellings.withPhrase(text)
+            : [];
+      const namesakes = new Set([...own, ...also, ...namesakesOf(index, text)]);
+      cases.push({
+        kind,
+        text,
+        target: e.id,
+        namesakes: also.length > 0 ? namesakes : own,
+        nameNamesakes: own,
+      });
+    }
   }
   return cases;
 }
@@ -167,13 +182,16 @@ export function autocompleteCases(
   all: readonly BenchEntity[],
 ): AutocompleteCase[] {
   const index = namesakeIndex(all);
+  const spellings = new SpellingIndex(all);
   const cases: AutocompleteCase[] = [];
   for (const e of sample) {
     const namesakes = namesakesOf(index, e.name);
     const typed = e.name.slice(0, Math.max(3, Math.ceil(e.name.length * 0.6))).trimEnd();
-    cases.push({ kind: 'typed prefix', text: typed, target: e.id, namesakes });
+    const prefixed = new Set([...namesakes, ...spellings.withPrefix(typed)]);
+    const both = { target: e.id, namesakes: prefixed, nameNamesakes: namesakes };
+    cases.push({ kind: 'typed prefix', text: typed, ...both });
     const slip = oneTypo(typed, stableHash(`${e.id}|typed`));
-    if (slip !== undefined) cases.push({ kind: 'prefix with a typo', text: slip, target: e.id, namesakes });
+    if (slip !== undefined) cases.push({ kind: 'prefix with a typo', text: slip, ...both });
   }
   return cases;
 }

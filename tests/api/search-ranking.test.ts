@@ -1,6 +1,7 @@
 // Search as an analyst types it, over real HTTP on the seed graph: exact names and aliases first (every entity,
 // every alias), why each hit matched, type filters, autocomplete, and name lookup agreeing with search.
 import type { GraphExecutor } from '../../graph/executor';
+import { migrate } from '../../graph/migrations';
 import { normalizePersonName, normalizeText } from '../../graph/normalize';
 import { useSeededServer, type GqlResponse, type TestServer } from '../helpers/api';
 
@@ -135,6 +136,58 @@ describe('why a hit matched, and its score', () => {
     expect(await search('security', { first: 30 })).toEqual(a);
     const scores = a.map((h) => h.score);
     expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+  });
+});
+
+describe('acronyms no readout stated, and partial names', () => {
+  test('initials of a name of three or more words rank right below an exact name or alias', async () => {
+    const npa = await search('NPA');
+    expect(npa[0]).toMatchObject({
+      node: { id: NPA },
+      matchedOn: 'NAME',
+      matched: 'National Police Academy',
+      score: 0.97,
+    });
+    expect((await search('n.p.a.'))[0]?.node.id).toBe(NPA);
+    // A stated alias still wins: DHS is one, so it scores as exact.
+    expect((await search('DHS'))[0]).toMatchObject({ matchedOn: 'ALIAS', score: 1 });
+    // People have no initials: nobody is found as "AB".
+    const ab = await search('KCA', { types: ['PERSON'] });
+    expect(ab.every((h) => h.score < 0.97)).toBe(true);
+  });
+
+  test('every stored initials equal the first letters of the significant words of the name', async () => {
+    const rows = await executor.read(
+      `MATCH (n:Name) RETURN n.norm AS norm, n.label AS label, n.initials AS initials`,
+    );
+    const minor = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'a', 'an']);
+    const wrong = rows.filter((r) => {
+      const words = String(r.norm)
+        .split(' ')
+        .filter((w) => !minor.has(w) && /^\p{L}/u.test(w));
+      const want = r.label !== 'Person' && words.length >= 3 ? words.map((w) => w[0]).join('') : null;
+      return (r.initials ?? null) !== want;
+    });
+    expect(rows.filter((r) => r.initials === 'npa').length).toBe(1);
+    expect(wrong).toEqual([]);
+  });
+
+  test('migration 6 gives initials to names loaded before it', async () => {
+    await executor.write(`MATCH (n:Name) REMOVE n.initials`);
+    await executor.write(`MATCH (m:SchemaMigration {version: 6}) DELETE m`);
+    expect((await search('NPA'))[0]?.score ?? 0).toBeLessThan(0.97);
+    expect(await migrate(executor)).toEqual([6]);
+    expect((await search('NPA'))[0]).toMatchObject({ node: { id: NPA }, score: 0.97 });
+  });
+
+  test('the words of a name together and in order rank above the same words apart', async () => {
+    const hits = await search('Home Affairs', { first: 20 });
+    const names = hits.filter((h) => h.matchedOn !== 'TEXT');
+    const together = names.filter((h) => /home affairs/i.test(h.matched.replace(/[–-]/g, ' ')));
+    expect(together.length).toBeGreaterThanOrEqual(2);
+    const lastTogether = Math.max(...together.map((h) => hits.indexOf(h)));
+    const apart = hits.findIndex((h) => names.includes(h) && !together.includes(h));
+    expect(apart === -1 || apart > lastTogether).toBe(true);
   });
 });
 

@@ -8,9 +8,12 @@ import {
   nameScore,
   queryForms,
   rankNames,
+  INITIALS_SCORE,
   textScore,
   wordMatch,
 } from '../../graph/queries/searchRank';
+import { queryInitials } from '../../graph/initials';
+import { SpellingIndex } from '../../scripts/bench/searchSpellings';
 import { fuzzyPrefixPattern, namePrefixQuery, nameSearchQuery } from '../../graph/queries/searchText';
 import { acronym, oneTypo, rankOf, sampleEntities, searchCases } from '../../scripts/bench/searchCases';
 
@@ -36,6 +39,35 @@ describe('bands', () => {
     expect(scores[0]).toBe(1);
     for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThan(scores[i - 1] ?? 0);
     expect(nameScore(q, 'home office', false)).toBe(0);
+  });
+
+  test('the words of a query together and in order rank above the same words apart', () => {
+    const together = nameScore('home affairs', 'ministry of home affairs', false);
+    const apart = nameScore('home affairs', 'ministry of home and foreign affairs', false);
+    expect(together).toBeGreaterThanOrEqual(0.7);
+    expect(apart).toBeLessThan(0.7);
+    expect(apart).toBeGreaterThanOrEqual(0.6);
+  });
+
+  test('initials found by the graph score right below exact, above any prefix', () => {
+    const e = org('org:npa', 'National Police Academy');
+    const q = queryForms('NPA');
+    expect(rankNames(q, e, ['national police academy'], 'k')).toBeUndefined();
+    expect(rankNames(q, e, ['national police academy'], 'k', ['national police academy'])).toMatchObject({
+      score: INITIALS_SCORE,
+      matchedOn: 'NAME',
+      matched: 'National Police Academy',
+    });
+    expect(INITIALS_SCORE).toBeLessThan(1);
+    expect(INITIALS_SCORE).toBeGreaterThan(nameScore('national police', 'national police academy', true));
+  });
+
+  test('what a query could be the initials of', () => {
+    expect(queryInitials('mha')).toBe('mha');
+    expect(queryInitials('m h a')).toBe('mha');
+    expect(queryInitials('ho')).toBeNull();
+    expect(queryInitials('home office')).toBeNull();
+    expect(queryInitials('g20')).toBeNull();
   });
 
   test('document text always ranks below any name that matches at all', () => {
@@ -126,6 +158,23 @@ describe('benchmark cases', () => {
     expect(kinds).toEqual(
       expect.arrayContaining(['exact name', 'alias', 'acronym', 'no diacritics', 'honorific added']),
     );
+  });
+
+  test('an acronym or partial name also names what shares its initials or its words in order', () => {
+    const world = [
+      ...all,
+      { id: 'org:d', label: 'Organization', name: 'National Prosecution Authority', aliases: [] },
+      { id: 'org:e', label: 'Organization', name: 'Police Academy of the North', aliases: [] },
+      { id: 'person:f', label: 'Person', name: 'Nina Paula Arce', aliases: [] },
+    ];
+    const index = new SpellingIndex(world);
+    expect(index.withInitials('NPA').sort()).toEqual(['org:a', 'org:b', 'org:d']);
+    expect(index.withPhrase('Police Academy').sort()).toEqual(['org:a', 'org:b', 'org:e']);
+    expect(index.withPrefix('National P').sort()).toEqual(['org:a', 'org:b', 'org:d']);
+    const cases = searchCases([world[0] as (typeof world)[number]], world);
+    const acro = cases.find((c) => c.kind === 'acronym');
+    expect([...(acro?.namesakes ?? [])].sort()).toEqual(['org:a', 'org:b', 'org:d']);
+    expect([...(acro?.nameNamesakes ?? [])].sort()).toEqual(['org:a', 'org:b']);
   });
 
   test('namesakes above the target do not count against it; a page full of namesakes is a hit', () => {
