@@ -95,12 +95,16 @@ function namesakesOf(index: Map<string, Set<string>>, s: string): Set<string> {
 
 const LETTERS = 'etaoinshrdlucmfwypvbgk';
 
-/** One edit (substitution, deletion, transposition or insertion) after the third letter of the longest word. */
+/**
+ * One edit (substitution, deletion, transposition or insertion) after the third letter of the longest word, a
+ * word being a run of letters as normalisation sees it ("Portugal–Italy" is two words; "2024" and codes none):
+ * what "one typo after the third letter" means to the product.
+ */
 export function oneTypo(name: string, seed: number): string | undefined {
-  const words = name.split(' ');
-  const longest = words.reduce((best, w, i) => (w.length > (words[best]?.length ?? 0) ? i : best), 0);
-  const w = words[longest] ?? '';
-  if (w.length < 5) return undefined;
+  let best: RegExpExecArray | undefined;
+  for (const m of name.matchAll(/\p{L}+/gu)) if (m[0].length > (best?.[0].length ?? 0)) best = m;
+  const w = best?.[0] ?? '';
+  if (best === undefined || w.length < 5) return undefined;
   const at = 3 + (seed % (w.length - 3));
   const c = w[at] ?? '';
   let typo: string;
@@ -120,7 +124,7 @@ export function oneTypo(name: string, seed: number): string | undefined {
       typo = w.slice(0, at) + (LETTERS[(seed >>> 5) % LETTERS.length] ?? 'x') + w.slice(at);
   }
   if (typo.toLowerCase() === w.toLowerCase()) return undefined;
-  return words.map((x, i) => (i === longest ? typo : x)).join(' ');
+  return name.slice(0, best.index) + typo + name.slice(best.index + w.length);
 }
 
 const stripMarks = (s: string) =>

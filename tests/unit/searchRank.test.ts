@@ -153,6 +153,11 @@ describe('benchmark cases', () => {
     expect(sampleEntities(all, 2)).toEqual(sampleEntities([...all].reverse(), 2));
     expect(searchCases(all, all)).toEqual(searchCases(all, all));
     expect(oneTypo('National Police Academy', 7)).not.toBe('National Police Academy');
+    // The typo stays inside one word of letters, after its third letter: dashes and numbers are left alone.
+    for (let seed = 0; seed < 40; seed++) {
+      const typo = oneTypo('17th Portugal–Italy Border Talks 2024', seed) ?? '';
+      expect(typo).toMatch(/^17th Por\S*–Italy Border Talks 2024$/);
+    }
     expect(acronym('Federal Law Enforcement Training Centers')).toBe('FLETC');
     const kinds = searchCases(all, all).map((c) => c.kind);
     expect(kinds).toEqual(
