@@ -659,7 +659,7 @@ export type Query = {
   people: PersonConnection;
   /** One person by id, or by name or alias (case-, accent- and honorific-insensitive). An ambiguous name is an error listing the candidates. */
   person: Maybe<Person>;
-  /** Search over names and aliases, then documents' titles, summaries and notes: exact names first, accent-insensitive and typo-tolerant (canegalo finds Canegallo). `types` filters inside the index; at most `first` hits (at most 100). */
+  /** Search over names and aliases, then documents' titles, summaries and notes: exact names first, then acronyms of names (FLETC, MHA, even where no readout gave one), accent-insensitive and typo-tolerant (canegalo finds Canegallo). `types` filters inside the index; at most `first` hits (at most 100). */
   search: Array<SearchHit>;
   /** One source document by id. */
   source: Maybe<Source>;
@@ -906,7 +906,8 @@ export type Role =
 
 /**
  * A relevance-ranked search hit. Exact names and aliases (ignoring case, accents, punctuation and honorifics) come
- * first, then names that begin with the text or contain all its words, then near-misses, then text of documents.
+ * first, then names whose initials the text is (NPA for National Police Academy), then names that begin with the
+ * text or contain all its words, then near-misses, then text of documents.
  */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -916,7 +917,7 @@ export type SearchHit = {
   matchedOn: SearchMatch;
   /** The entity found. */
   node: Node;
-  /** Relevance between 0 and 1: 1 is an exact name or alias, above 0.6 every word found in a name, below 0.1 text of a document only. Comparable across searches. */
+  /** Relevance between 0 and 1: 1 is an exact name or alias, 0.97 the initials of a name of three or more words, above 0.7 the words of the text together in a name, above 0.6 every word found in a name, below 0.1 text of a document only. Comparable across searches. */
   score: Scalars['Float']['output'];
 };
 
