@@ -3,8 +3,8 @@
 // document text, ranked like search (graph/queries/searchRank.ts).
 import type { Runner } from '../executor';
 import type { EntityLabel } from '../model';
-import { checkSearchInput, nameCandidates, toResult, wantedLabels, type SearchResult } from './search';
-import { mergeRanked, queryForms } from './searchRank';
+import { nameCandidates, prepareSearch, toResult, type SearchResult } from './search';
+import { mergeRanked } from './searchRank';
 import { namePrefixQuery } from './searchText';
 
 /** Enough candidates for a good first page; more only cost time while someone types. */
@@ -16,9 +16,7 @@ export async function autocompleteEntities(
   labels: readonly EntityLabel[] | null,
   first: number,
 ): Promise<SearchResult[]> {
-  const words = checkSearchInput({ text, labels, first });
-  const wanted = wantedLabels(labels);
-  const q = queryForms(text, true);
+  const { words, wanted, q } = prepareSearch({ text, labels, first }, true);
   const found = await nameCandidates(
     run,
     q,

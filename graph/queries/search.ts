@@ -166,6 +166,15 @@ export function toResult(r: Ranked): SearchResult {
   return { hit: { id: r.entity.id, score, matchedOn: r.matchedOn, matched: r.matched }, entity: r.entity };
 }
 
+/** A search-like call's input, checked (BadInputError naming the argument) and in the forms ranking uses. */
+export function prepareSearch(input: SearchInput, typing: boolean) {
+  return {
+    words: checkSearchInput(input),
+    wanted: wantedLabels(input.labels),
+    q: queryForms(input.text, typing),
+  };
+}
+
 /** Ranked hits for `text`, at most `first`, only of `labels` when given (see searchRank.ts for the order). */
 export async function searchEntities(
   run: Runner,
@@ -173,9 +182,7 @@ export async function searchEntities(
   labels: readonly EntityLabel[] | null,
   first: number,
 ): Promise<SearchResult[]> {
-  const words = checkSearchInput({ text, labels, first });
-  const wanted = wantedLabels(labels);
-  const q = queryForms(text);
+  const { words, wanted, q } = prepareSearch({ text, labels, first }, false);
   const indexLimit = Math.min(200, Math.max(50, first * 5));
   const names = await nameCandidates(run, q, wanted, nameSearchQuery(words, wanted), indexLimit);
   const texts = await textCandidates(run, q, words, wanted, first);
