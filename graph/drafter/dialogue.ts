@@ -148,7 +148,11 @@ export function findDialogue(
   const dated = sentences
     .flatMap((s) => sentenceDates(s, ref).map((d) => ({ ...d, sentence: s.index })))
     .filter((d) => skip === undefined || d.span.end <= skip.start || d.span.start >= skip.end);
-  const date = dated.find((d) => d.start.length === 10) ?? dated[0];
+  // A range of days is the meeting's span; a single day beside it is often a signing or the closing day.
+  const date =
+    dated.find((d) => d.start.length === 10 && d.end !== undefined) ??
+    dated.find((d) => d.start.length === 10) ??
+    dated[0];
   const city = cityNear(doc, sentences, date?.sentence);
   const inName = countriesInName(best.text);
   const countries =
