@@ -132,12 +132,20 @@ for (const [code, forms] of Object.entries(COUNTRY_FORMS)) {
 // "in" and "us" are everyday words: only their capitalised, dotted or upper-case forms are countries (see below).
 COUNTRY_BY_WORD.delete('in');
 
+/** A country's formal style around its short name: "Kingdom of the Netherlands", "Argentine Republic". (Not
+ *  "Democratic Republic of …": that names another country than the short name does.) */
+const STATE_FORM =
+  /^(?:the\s+)?(?:(?:federal|islamic|socialist|united|people['’]s)\s+)*(?:republic|kingdom|state|sultanate|principality|commonwealth)\s+of\s+(?:the\s+)?|\s+republic$/giu;
+
 /** The country code a word or phrase names ("India", "Indian", "India's", "U.S.", "UK"), if any. */
 export function countryCode(phrase: string): string | undefined {
   const bare = phrase.replace(/['’]s$/u, '').trim();
   if (bare === '' || !/^\p{Lu}/u.test(bare)) return undefined;
   if (normalizeText(bare) === 'us' && bare !== 'US' && bare !== 'U.S.') return undefined;
-  return COUNTRY_BY_WORD.get(normalizeText(bare));
+  const code = COUNTRY_BY_WORD.get(normalizeText(bare));
+  if (code !== undefined || !/\s/.test(bare)) return code;
+  const short = bare.replace(STATE_FORM, '');
+  return short !== bare && short !== '' ? COUNTRY_BY_WORD.get(normalizeText(short)) : undefined;
 }
 
 /** Last words of organisation names, and the kind of body each suggests. */
@@ -191,7 +199,7 @@ export const ORG_LEADS = new Set([
 
 /** Last words of joint bodies between governments. */
 export const GROUP_HEADS =
-  /\b(working group|joint group|task force|steering committee|joint committee|committee|sub-?group)$/i;
+  /\b(working group|joint group|task force|steering committee|joint committee|committee|sub-?group)(?:\s+(?:on|for)\s.+)?$/i;
 
 /** Words that end a post title. */
 export const TITLE_HEADS = new Set(

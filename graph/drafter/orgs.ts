@@ -4,6 +4,8 @@
 // initials) and part-of links the text states ("X is part of Y").
 import { normalizeText } from '../normalize';
 import { countryCode, GROUP_HEADS, ORG_HEADS, ORG_LEADS, TITLE_HEADS } from './lexicon';
+import { placeCountry } from './cities';
+import { findPartOf } from './partOf';
 import { capitalisedRuns, runText, type ReadText, type Span, type Term } from './text';
 
 export type OrgKind = 'ministry' | 'department' | 'agency' | 'academy' | 'working_group' | 'other';
@@ -28,10 +30,13 @@ const lower = (t: Term | undefined) => (t?.text ?? '').toLowerCase().replace(/['
 function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefined {
   const text = words.join(' ');
   if (GROUP_HEADS.test(text)) return { kind: 'working_group', confidence: 0.9 };
-  const lead = words[0] ?? '';
-  if (ORG_LEADS.has(lead) && ['of', 'for'].includes(words[1] ?? ''))
-    return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
+  // The lead word may follow one qualifier: "State Department for …", "Federal Ministry of …".
+  const at = [0, 1].find((i) => ORG_LEADS.has(words[i] ?? '') && ['of', 'for'].includes(words[i + 1] ?? ''));
+  const lead = at === undefined ? undefined : words[at];
+  if (lead !== undefined) return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
   const head = ORG_HEADS[words[words.length - 1] ?? ''];
+  // An "office" is a ministry ("Home Office", "Federal Foreign Office") unless it is a police office.
+  if (head === 'ministry' && words.includes('police')) return { kind: 'agency', confidence: 0.7 };
   return head === undefined ? undefined : { kind: head, confidence: head === 'ministry' ? 0.6 : 0.8 };
 }
 
@@ -41,7 +46,9 @@ function nameStart(run: Term[]): number {
     const w = lower(run[i]);
     // "Ministry of Justice of Argentina": a country after the last "of" stays in the name.
     const countryAfter = i + 2 === run.length && countryCode(run[i + 1]?.text ?? '') !== undefined;
-    if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1])) && !countryAfter) {
+    // "Embassy of the Kingdom of the Netherlands": the "of" of a country's formal name does not start a name.
+    const stateForm = countryCode(run.slice(i - 1).map((t) => t.text).join(' ')) !== undefined;
+    if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1])) && !countryAfter && !stateForm) {
       return lower(run[i + 1]) === 'the' ? i + 2 : i + 1;
     }
   }
@@ -88,6 +95,16 @@ function trimLead(doc: ReadText, run: Term[], from: number): RunOrg {
 
 const span = (t: Term): Span => ({ start: t.start, end: t.end, text: t.text });
 
+/** The one country an adjective inside a name gives ("Royal Canadian Mounted Police", "Royal Thai Police"). */
+function countryWithin(words: string[]): string[] {
+  const codes = new Set<string>();
+  for (const w of words) {
+    const code = countryCode(w.charAt(0).toUpperCase() + w.slice(1));
+    if (code !== undefined) codes.add(code);
+  }
+  return codes.size === 1 ? [...codes] : [];
+}
+
 /** The organisation a capitalised run names, if it names one (titles such as "Director-General of the … Bureau"
  *  followed by "at" are part of a post, not an organisation). */
 function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefined {
@@ -110,9 +127,12 @@ function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefin
       ? inName
       : country
         ? [country.code]
-        : inName.slice(0, 1);
-  const aliases =
-    country && start > from ? [doc.text.slice(run[start - 1]?.start ?? first.start, last.end)] : [];
+        : inName.length > 0
+          ? inName.slice(0, 1)
+          : countryWithin(words);
+  // The name with its leading country word ("Indian Coast Guard" for "Coast Guard"), when that word was cut.
+  const cut = country !== undefined && run[start - 1]?.start === country.span.start;
+  const aliases = cut ? [doc.text.slice(country.span.start, last.end)] : [];
   return {
     name,
     kind: kind.kind,
@@ -136,6 +156,8 @@ export const initials = (name: string) =>
     .map((w) => w[0])
     .join('');
 
+const GROUP_END = new Set(['group', 'force', 'committee', 'subgroup', 'sub-group']);
+
 /** "Ministry of Justice and Public Security" is one name; "Kristie Canegallo and Indian Home Secretary" is not:
  *  "and" stays inside a run only after a lead word with "of"/"for" ("Ministry of …"). */
 function splitAtAnd(run: Term[]): Term[][] {
@@ -144,6 +166,8 @@ function splitAtAnd(run: Term[]): Term[][] {
   let led = false;
   run.forEach((t, i) => {
     if (ORG_LEADS.has(lower(t)) && ['of', 'for'].includes(lower(run[i + 1]))) led = true;
+    // "Working Group on Synthetic Drugs and Precursors": a joint body's subject may hold an "and".
+    if (GROUP_END.has(lower(t)) && ['on', 'for'].includes(lower(run[i + 1]))) led = true;
     if (lower(t) === 'and' && !led) {
       if (part.length > 0) out.push(part);
       part = [];
@@ -160,7 +184,8 @@ export function findOrganizations(doc: ReadText): FoundOrg[] {
       const end = run[run.length - 1]?.end ?? 0;
       const org = orgInRun(doc, run, doc.text.slice(end, end + 5));
       if (org === undefined) continue;
-      const acronym = bracketed(doc, end);
+      extendWithPlace(doc, org);
+      const acronym = bracketed(doc, org.mentions[0]?.end ?? end);
       if (acronym !== undefined) org.aliases.push(acronym);
       const key = normalizeText(org.name);
       const seen = found.get(key);
@@ -172,6 +197,30 @@ export function findOrganizations(doc: ReadText): FoundOrg[] {
   linkAcronyms(doc, orgs);
   findPartOf(doc, orgs);
   return orgs;
+}
+
+const IN_WORDS = /^ in (\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/u;
+
+/** "Embassy of Morocco in Paris", "Police Academy in Szczytno", "Working Group on Trafficking in Persons": an
+ *  "in" that continues a name (a known town after an embassy or academy; the subject of a joint body). */
+function extendWithPlace(doc: ReadText, org: FoundOrg): void {
+  const m = org.mentions[0];
+  if (m === undefined) return;
+  const hit = IN_WORDS.exec(doc.text.slice(m.end, m.end + 40));
+  const words = hit?.[1];
+  if (words === undefined) return;
+  const place = placeCountry(words) !== undefined && countryCode(words) === undefined;
+  const fits = org.kind === 'working_group' ? !place : place && ['other', 'academy'].includes(org.kind);
+  if (!fits) return;
+  const end = m.end + (hit?.[0].length ?? 0);
+  org.name = doc.text.slice(m.start, end);
+  org.mentions[0] = { start: m.start, end, text: org.name };
+  // A body named after its town is of that town's country; an embassy is of the country it represents.
+  const code = placeCountry(words);
+  if (org.kind !== 'other' && org.countries.length === 0 && code !== undefined) {
+    org.countries = [code];
+    org.countrySpan = { start: end - words.length, end, text: words };
+  }
 }
 
 function mergeInto(a: FoundOrg, b: FoundOrg): void {
@@ -209,25 +258,4 @@ export function loneAcronyms(doc: ReadText, orgs: FoundOrg[]): Span[] {
     }
   }
   return out;
-}
-
-const PART_OF =
-  /^\s*,?\s*(?:is |which is |itself )?(?:a |an )?(?:part|component|unit|wing|division|arm) of (?:the )?$|^\s+(?:under|within) (?:the )?$/i;
-
-/** "The ACSC is part of the Australian Signals Directorate": a part-of link stated between two mentions. */
-function findPartOf(doc: ReadText, orgs: FoundOrg[]): void {
-  const mentions = orgs
-    .flatMap((o) => o.mentions.map((m) => ({ o, m })))
-    .sort((a, b) => a.m.start - b.m.start);
-  for (let i = 0; i + 1 < mentions.length; i++) {
-    const a = mentions[i];
-    const b = mentions[i + 1];
-    if (a === undefined || b === undefined || a.o === b.o || a.o.partOf !== undefined) continue;
-    if (PART_OF.test(doc.text.slice(a.m.end, b.m.start))) {
-      a.o.partOf = {
-        name: b.o.name,
-        span: { start: a.m.start, end: b.m.end, text: doc.text.slice(a.m.start, b.m.end) },
-      };
-    }
-  }
 }
