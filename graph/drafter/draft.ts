@@ -18,6 +18,7 @@ import { findOrganizations, loneAcronyms, type FoundOrg } from './orgs';
 import { findPeople } from './people';
 import { renderYaml } from './render';
 import { inferSides } from './sides';
+import { placeOrganizations } from './orgCountries';
 import { findSource } from './source';
 import { readText, type ReadText, type Span } from './text';
 import { findThemes } from './themes';
@@ -71,6 +72,7 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     source: findSource(doc, bodies, dl),
   };
   inferSides(found);
+  placeOrganizations(found);
   return found;
 }
 
