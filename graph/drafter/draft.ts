@@ -68,9 +68,15 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     orgs: bodies,
     people,
     themes: findThemes(doc, names),
-    agreements: findAgreements(doc, bodies, reference),
+    agreements: findAgreements(
+      doc,
+      bodies,
+      reference,
+      dialogue.countries.map((c) => c.value),
+    ),
     source: findSource(doc, bodies, dl),
   };
+  placeOrganizations(found);
   inferSides(found);
   placeOrganizations(found);
   return found;

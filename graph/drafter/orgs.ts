@@ -40,19 +40,24 @@ function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefi
   return head === undefined ? undefined : { kind: head, confidence: head === 'ministry' ? 0.6 : 0.8 };
 }
 
-/** Where in a run the organisation's name starts: after the last "of"/"for" that does not follow a lead word. */
-function nameStart(run: Term[]): number {
+/** Where in a run the organisation's name may start, the likeliest first: after each "of"/"for" that does not
+ *  follow a lead word, from the last one back ("Director General of the National Agency for the Prohibition of
+ *  Trafficking": the last cut leaves no organisation word, the one before gives the agency), then the start. */
+function nameStarts(run: Term[]): number[] {
+  const out: number[] = [];
+  const text = (from: number) => run.slice(from).map((t) => t.text).join(' ');
   for (let i = run.length - 2; i > 0; i--) {
     const w = lower(run[i]);
-    // "Ministry of Justice of Argentina": a country after the last "of" stays in the name.
-    const countryAfter = i + 2 === run.length && countryCode(run[i + 1]?.text ?? '') !== undefined;
+    // "Ministry of Justice of Argentina", "Police of the Republic of Mozambique": a country after "of" stays.
+    const countryAfter = countryCode(text(lower(run[i + 1]) === 'the' ? i + 2 : i + 1)) !== undefined;
     // "Embassy of the Kingdom of the Netherlands": the "of" of a country's formal name does not start a name.
-    const stateForm = countryCode(run.slice(i - 1).map((t) => t.text).join(' ')) !== undefined;
+    const stateForm = countryCode(text(i - 1)) !== undefined;
     if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1])) && !countryAfter && !stateForm) {
-      return lower(run[i + 1]) === 'the' ? i + 2 : i + 1;
+      out.push(lower(run[i + 1]) === 'the' ? i + 2 : i + 1);
     }
   }
-  return 0;
+  out.push(0);
+  return out;
 }
 
 /** Country codes in a joint name such as "U.S.-India", "South Africa–Mozambique" or "Japan–Australia". */
@@ -95,6 +100,16 @@ function trimLead(doc: ReadText, run: Term[], from: number): RunOrg {
 
 const span = (t: Term): Span => ({ start: t.start, end: t.end, text: t.text });
 
+/** "police of the republic of mozambique" → "police": the words before a closing "of <country>". */
+function withoutCountryTail(words: string[]): string[] {
+  for (let i = 1; i < words.length - 1; i++) {
+    if (words[i] !== 'of') continue;
+    const rest = words.slice(words[i + 1] === 'the' ? i + 2 : i + 1).join(' ');
+    if (countryCode(rest.charAt(0).toUpperCase() + rest.slice(1)) !== undefined) return words.slice(0, i);
+  }
+  return words;
+}
+
 /** The one country an adjective inside a name gives ("Royal Canadian Mounted Police", "Royal Thai Police"). */
 function countryWithin(words: string[]): string[] {
   const codes = new Set<string>();
@@ -108,15 +123,24 @@ function countryWithin(words: string[]): string[] {
 /** The organisation a capitalised run names, if it names one (titles such as "Director-General of the … Bureau"
  *  followed by "at" are part of a post, not an organisation). */
 function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefined {
-  const from = nameStart(run);
+  for (const from of nameStarts(run)) {
+    const org = orgFrom(doc, run, after, from);
+    if (org !== null) return org;
+  }
+  return undefined;
+}
+
+/** The organisation named from `from` to the end of the run; null when no organisation word is there. */
+function orgFrom(doc: ReadText, run: Term[], after: string, from: number): FoundOrg | undefined | null {
   const before = run.slice(0, from).map(lower);
   const titleUnit = before.some((w) => TITLE_HEADS.has(w.replace(/-.*/, ''))) && /^\s*at\s/.test(after);
   if (titleUnit) return undefined;
   const { start, country } = trimLead(doc, run, from);
   const terms = run.slice(start);
   const words = terms.map(lower);
-  const kind = kindOf(words);
-  if (kind === undefined || terms.length < 2) return undefined;
+  const kind = kindOf(withoutCountryTail(words));
+  if (kind === undefined) return null;
+  if (terms.length < 2) return undefined;
   const first = terms[0];
   const last = terms[terms.length - 1];
   if (first === undefined || last === undefined) return undefined;
@@ -144,9 +168,13 @@ function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefin
   };
 }
 
-/** The acronym in brackets right after a run: "National Police Agency (NPA)". */
-function bracketed(doc: ReadText, end: number): string | undefined {
-  return /^\s*\(([A-Z][A-Za-z&.]{1,9})\)/.exec(doc.text.slice(end, end + 14))?.[1];
+/** The short names in brackets right after a run: "National Police Agency (NPA)", "(Bundeskriminalamt, BKA)",
+ *  "(A05)"; one or two single words, neither a country nor a number. */
+function bracketed(doc: ReadText, end: number): string[] {
+  const m = /^\s*\(([^()]{2,40})\)/.exec(doc.text.slice(end, end + 44));
+  const parts = (m?.[1] ?? '').split(/\s*,\s*/);
+  const ok = (w: string) => /^\p{Lu}[\p{L}\d&.]{1,19}$/u.test(w) && countryCode(w) === undefined;
+  return m !== null && parts.length <= 2 && parts.every(ok) ? parts : [];
 }
 
 export const initials = (name: string) =>
@@ -185,8 +213,7 @@ export function findOrganizations(doc: ReadText): FoundOrg[] {
       const org = orgInRun(doc, run, doc.text.slice(end, end + 5));
       if (org === undefined) continue;
       extendWithPlace(doc, org);
-      const acronym = bracketed(doc, org.mentions[0]?.end ?? end);
-      if (acronym !== undefined) org.aliases.push(acronym);
+      org.aliases.push(...bracketed(doc, org.mentions[0]?.end ?? end));
       const key = normalizeText(org.name);
       const seen = found.get(key);
       if (seen === undefined) found.set(key, org);
@@ -210,7 +237,9 @@ function extendWithPlace(doc: ReadText, org: FoundOrg): void {
   const words = hit?.[1];
   if (words === undefined) return;
   const place = placeCountry(words) !== undefined && countryCode(words) === undefined;
-  const fits = org.kind === 'working_group' ? !place : place && ['other', 'academy'].includes(org.kind);
+  // A subject after "for"/"on" may go on with "in" ("Agency for the Prohibition of Trafficking in Persons").
+  const subject = org.kind === 'working_group' || / (?:for|on) /.test(org.name);
+  const fits = subject ? !place : place && ['other', 'academy'].includes(org.kind);
   if (!fits) return;
   const end = m.end + (hit?.[0].length ?? 0);
   org.name = doc.text.slice(m.start, end);
@@ -237,8 +266,9 @@ function linkAcronyms(doc: ReadText, orgs: FoundOrg[]): void {
   for (const s of doc.sentences) {
     for (const t of s.terms) {
       const word = t.text.replace(/['’]s$/, '');
-      if (!/^[A-Z]{2,8}$/.test(word) || countryCode(word) !== undefined) continue;
-      const org = orgs.find((o) => o.aliases.includes(word) || initials(o.name) === word);
+      const named = orgs.find((o) => o.aliases.includes(word));
+      if (named === undefined && (!/^[A-Z]{2,8}$/.test(word) || countryCode(word) !== undefined)) continue;
+      const org = named ?? orgs.find((o) => initials(o.name) === word);
       if (org === undefined) continue;
       if (!org.aliases.includes(word)) org.aliases.push(word);
       org.mentions.push({ start: t.start, end: t.start + word.length, text: word });

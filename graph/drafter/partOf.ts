@@ -5,7 +5,10 @@ import type { FoundOrg, OrgKind } from './orgs';
 import type { ReadText } from './text';
 
 const PART_OF =
-  /^\s*\)?\s*,?\s*(?:which |that |itself )?(?:is |are )?(?:(?:a |an )?(part|component|unit|wing|division|arm|department|agency|directorate|branch|body) (?:of|under|within)|under|within|reports? to|falls? under|comes? under) (?:the )?$/i;
+  /^\s*\)?\s*,?\s*(?:which |that |itself )?(?:is |are )?(?:(?:a |an )?(part|component|unit|wing|division|arm|department|agency|directorate|branch|body) (?:of|under|within)|under|within|reports? to|falls? under|comes? under) (?:the )?(?:\p{Lu}[\p{L}]+['’]s )?$/iu;
+
+/** Whether the words between two mentions say the first is part of the second. */
+export const isPartOfCue = (between: string) => PART_OF.test(between);
 
 /** The kind a cue noun states outright ("a department of", "an agency under"). */
 const CUE_KIND: Record<string, OrgKind> = { department: 'department', agency: 'agency' };
