@@ -5,6 +5,7 @@
 // agreements yet.
 import { sentenceDates, type Reference } from './dates';
 import type { FoundOrg } from './orgs';
+import { refName } from './orgNames';
 import { isPartOfCue } from './partOf';
 import type { Cited } from './people';
 import type { ReadText, Sentence, Span } from './text';
@@ -58,7 +59,8 @@ function namedBetween(doc: ReadText, orgs: FoundOrg[], from: number, to: number)
   found.forEach(({ o, m }, i) => {
     const prev = found[i - 1];
     if (prev !== undefined && isPartOfCue(doc.text.slice(prev.m.end, m.start))) return;
-    if (!out.some((p) => p.value === o.name)) out.push({ value: o.name, span: m, confidence: 0.8 });
+    const value = refName(o, orgs);
+    if (!out.some((p) => p.value === value)) out.push({ value, span: m, confidence: 0.8 });
   });
   return out;
 }
@@ -80,7 +82,7 @@ function partiesIn(doc: ReadText, s: Sentence, orgs: FoundOrg[], countries: stri
   const picks = countries.map((c) => orgs.filter((o) => o.kind === kind && o.countries.includes(c)));
   if (!picks.every((p) => p.length === 1)) return [];
   const span = at(s, two);
-  return picks.map((p) => ({ value: p[0]?.name ?? '', span, confidence: 0.6 }));
+  return picks.flatMap((p) => (p[0] ? [{ value: refName(p[0], orgs), span, confidence: 0.6 }] : []));
 }
 
 /** The name as the text gives it: "memorandum of understanding on maritime domain awareness". */
@@ -149,7 +151,8 @@ function addDetails(
   a.sentences.push(s.index);
   // The parties are those of one sentence: a later "It provides for exchanges between …" names others.
   if (a.parties.length === 0) {
-    for (const p of partiesIn(doc, s, orgs, countries)) if (!a.parties.some((q) => q.value === p.value)) a.parties.push(p);
+    for (const p of partiesIn(doc, s, orgs, countries))
+      if (!a.parties.some((q) => q.value === p.value)) a.parties.push(p);
   }
   if (a.signed === undefined) {
     const d = sentenceDates(s, ref)[0];

@@ -9,7 +9,8 @@ const MIN_POPULATION = 50_000;
 /** Smaller towns are kept for naming a place inside a name ("Police Academy in Szczytno"), not for venues. */
 const MIN_PLACE = 10_000;
 
-let index: Map<string, { name: string; country: string; population: number; featureCode: string }> | undefined;
+let index:
+  Map<string, { name: string; country: string; population: number; featureCode: string }> | undefined;
 
 /** Normalised city name → the most populous city of that name (built once: the gazetteer takes a second). */
 function cities() {

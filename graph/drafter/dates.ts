@@ -44,7 +44,8 @@ export function datesIn(text: string, offset: number, ref: Date): FoundDate[] {
     let end = r.end ?? undefined;
     let endIndex = r.index + r.text.length;
     const next = results[i + 1];
-    const joined = end === undefined && next !== undefined && RANGE_JOIN.test(text.slice(endIndex, next.index));
+    const joined =
+      end === undefined && next !== undefined && RANGE_JOIN.test(text.slice(endIndex, next.index));
     if (joined) {
       end = next.start;
       endIndex = next.index + next.text.length;
@@ -92,7 +93,11 @@ export function dateline(doc: ReadText): FoundDate | undefined {
     // A dateline is short, or starts a paragraph as "City, 28 February 2026 –"; the date must be complete.
     const lead = d === undefined ? '' : line.slice(0, d.span.start - lineStart);
     const placed = d !== undefined && (line.trim().length < 60 || lead.length < 40);
-    if (d !== undefined && placed && (d.yearStated || /^\s*\p{Lu}[\p{L} .]+,(?:\s*\p{Lu}[\p{L} .]+,)?\s*$/u.test(lead))) {
+    if (
+      d !== undefined &&
+      placed &&
+      (d.yearStated || /^\s*\p{Lu}[\p{L} .]+,(?:\s*\p{Lu}[\p{L} .]+,)?\s*$/u.test(lead))
+    ) {
       return { ...d, confidence: 0.9 };
     }
   }

@@ -176,6 +176,7 @@ export const ORG_HEADS: Record<string, 'ministry' | 'department' | 'agency' | 'a
   council: 'other',
   secretariat: 'ministry',
   embassy: 'other',
+  headquarters: 'agency',
   academy: 'academy',
   institute: 'academy',
   college: 'academy',

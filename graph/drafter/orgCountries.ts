@@ -9,7 +9,8 @@ import { countryCode } from './lexicon';
 import type { FoundOrg } from './orgs';
 import { sideCountries } from './personParts';
 
-const OF_COUNTRY = /^\s*(?:\([^)]{1,12}\)\s*)?of\s+((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+(?:of\s+)?(?:the\s+)?\p{Lu}[\p{L}.]*){0,3})/u;
+const OF_COUNTRY =
+  /^\s*(?:\([^)]{1,12}\)\s*)?of\s+((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+(?:of\s+)?(?:the\s+)?\p{Lu}[\p{L}.]*){0,3})/u;
 
 function set(o: FoundOrg, code: string, span: FoundOrg['countrySpan'], remark: string): void {
   o.countries = [code];
@@ -55,7 +56,9 @@ function publisherCountry(found: Found): void {
   const name = m?.[1];
   const code = m?.[2] === undefined ? undefined : countryCode(m[2]);
   if (name === undefined || code === undefined) return;
-  const o = found.orgs.find((x) => [x.name, ...x.aliases].some((n) => normalizeText(n) === normalizeText(name)));
+  const o = found.orgs.find((x) =>
+    [x.name, ...x.aliases].some((n) => normalizeText(n) === normalizeText(name)),
+  );
   if (o !== undefined && o.countries.length === 0)
     set(o, code, o.mentions[0], `the publisher given for the release: ${pub ?? ''}`);
 }
@@ -73,7 +76,12 @@ export function placeOrganizations(found: Found): void {
     const parent = found.orgs.find((p) => p.name === o.partOf?.name);
     if (parent === undefined) continue;
     if (o.countries.length === 0 && parent.countries.length === 1)
-      set(o, parent.countries[0] ?? '', parent.countrySpan, `the country of ${parent.name}, which it is part of`);
+      set(
+        o,
+        parent.countries[0] ?? '',
+        parent.countrySpan,
+        `the country of ${parent.name}, which it is part of`,
+      );
     else if (parent.countries.length === 0 && o.countries.length === 1)
       set(parent, o.countries[0] ?? '', o.countrySpan, `the country of ${o.name}, which is part of it`);
   }

@@ -5,6 +5,7 @@
 import { normalizeText } from '../normalize';
 import { countryCode, GROUP_HEADS, ORG_HEADS, ORG_LEADS, TITLE_HEADS } from './lexicon';
 import { placeCountry } from './cities';
+import { mergeSameBody } from './orgNames';
 import { findPartOf } from './partOf';
 import { capitalisedRuns, runText, type ReadText, type Span, type Term } from './text';
 
@@ -45,7 +46,11 @@ function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefi
  *  Trafficking": the last cut leaves no organisation word, the one before gives the agency), then the start. */
 function nameStarts(run: Term[]): number[] {
   const out: number[] = [];
-  const text = (from: number) => run.slice(from).map((t) => t.text).join(' ');
+  const text = (from: number) =>
+    run
+      .slice(from)
+      .map((t) => t.text)
+      .join(' ');
   for (let i = run.length - 2; i > 0; i--) {
     const w = lower(run[i]);
     // "Ministry of Justice of Argentina", "Police of the Republic of Mozambique": a country after "of" stays.
@@ -220,8 +225,8 @@ export function findOrganizations(doc: ReadText): FoundOrg[] {
       else mergeInto(seen, org);
     }
   }
-  const orgs = [...found.values()];
-  linkAcronyms(doc, orgs);
+  linkAcronyms(doc, [...found.values()]);
+  const orgs = mergeSameBody([...found.values()]);
   findPartOf(doc, orgs);
   return orgs;
 }
