@@ -208,7 +208,8 @@ export const TITLE_HEADS = new Set(
     'secretary minister director director-general commissioner ambassador official officer chair chairman ' +
     'chairperson chairwoman president head adviser advisor counsellor counselor general chief inspector ' +
     'superintendent attorney administrator deputy envoy consul representative coordinator controller ' +
-    'undersecretary registrar commander commandant marshal admiral governor spokesperson lead manager'
+    'undersecretary registrar commander commandant marshal admiral governor spokesperson lead manager ' +
+    'analyst attache specialist expert investigator prosecutor'
   ).split(' '),
 );
 

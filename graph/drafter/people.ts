@@ -39,8 +39,11 @@ function personInSentence(
   orgs: FoundOrg[],
   inherited?: Cited<Role>,
 ): Candidate[] {
-  const role = roleIn(s) ?? inherited;
   const sides = sideCountries(s);
+  const stated = roleIn(s) ?? inherited;
+  // Joining or attending for a side the sentence names ("On the Kenyan side, Mr … joined") is being a delegate.
+  const role: Cited<Role> | undefined =
+    stated?.value === 'participant' && sides.length > 0 ? { ...stated, value: 'delegate' } : stated;
   const out: Candidate[] = [];
   for (const run of capitalisedRuns(s)) {
     for (const cand of namesInRun(run)) {
@@ -64,7 +67,9 @@ function personInSentence(
         text: doc.text.slice(first.start, last.end),
       };
       const titles = [pre.title, suf.title, lead.title].filter((t): t is Span => t !== undefined);
-      const title = titles.sort((a, b) => b.text.length - a.text.length)[0];
+      // The post stated after the name is the post; a word before it is then a rank ("Superintendent Oh
+      // Jae-min, Police Attaché at …"). Otherwise the fullest title stated.
+      const title = suf.title ?? titles.sort((a, b) => b.text.length - a.text.length)[0];
       const orgSpan = suf.org ?? pre.org ?? lead.org;
       const orgName = orgSpan === undefined ? undefined : orgNamed(orgs, orgSpan.text);
       const side = sides.filter((c) => c.span.start < first.start).pop();
@@ -129,10 +134,15 @@ export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
     seen.country ??= p.country;
     seen.organization ??= p.organization;
   }
-  // A later "Dr Lamberti Ocampo" is the same person as "Horacio Lamberti Ocampo".
+  // A later "Dr Lamberti Ocampo" is the same person as "Horacio Lamberti Ocampo". Words inside another's title
+  // ("Head of International Training Programmes") are not a person; nor is anyone the text gives no part in the
+  // meeting (quoted, mentioned, sending a message): readouts list those who took part.
   const people = [...byName.values()];
+  const titles = all.flatMap((c) => (c.title ? [c.title.span] : []));
   return people.filter((p) => {
     const key = ` ${normalizePersonName(p.name.value)}`;
-    return !people.some((q) => q !== p && ` ${normalizePersonName(q.name.value)}`.endsWith(key));
+    const inTitle = titles.some((t) => t.start <= p.name.span.start && t.end >= p.name.span.end);
+    const merged = people.some((q) => q !== p && ` ${normalizePersonName(q.name.value)}`.endsWith(key));
+    return !merged && !inTitle && p.role !== undefined;
   });
 }

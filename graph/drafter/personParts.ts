@@ -31,7 +31,7 @@ export const ROLE_CUES: [RegExp, Role, number][] = [
     0.85,
   ],
   [
-    /\bdelegation (?:also )?(?:included|includes|comprised|comprising|consisted of)|\bmembers of the delegation|\baccompanied by|\bdelegates?\b/i,
+    /\bdelegation (?:also )?(?:included|includes|comprised|comprising|consisted of)|\bmembers of the delegation|\baccompanied by|\bdelegates?\b|\b(?:was|were) (?:also )?represented by\b/i,
     'delegate',
     0.8,
   ],
@@ -84,10 +84,12 @@ export function namesInRun(run: Term[]): NameInRun[] {
       continue;
     }
     let j = i;
+    // "Han Seo-yeon": the tokeniser splits a hyphenated given name, and its second part is lower case.
+    const hyphened = (k: number) => k > i && run[k - 1]?.post === '-' && /^\p{Ll}/u.test(run[k]?.text ?? '');
     while (
       j < run.length &&
       run[j] !== undefined &&
-      isNameWord(run[j] as Term) &&
+      (isNameWord(run[j] as Term) || hyphened(j)) &&
       !/,/.test(run[j - 1]?.post ?? '')
     )
       j++;
