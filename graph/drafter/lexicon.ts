@@ -177,6 +177,7 @@ export const ORG_HEADS: Record<string, 'ministry' | 'department' | 'agency' | 'a
   secretariat: 'ministry',
   embassy: 'other',
   headquarters: 'agency',
+  division: 'department',
   academy: 'academy',
   institute: 'academy',
   college: 'academy',
@@ -217,7 +218,7 @@ export const TITLE_HEADS = new Set(
 export const HONORIFICS = new Set(
   (
     'mr mrs ms miss mx dr prof professor shri sri smt shrimati kumari sir dame lord lady hon honble ' +
-    'honourable honorable excellency his her h.e. he lt gen maj brig col cdr capt adm lieutenant major ' +
+    'honourable honorable excellency his her h.e. h.e he lt gen maj brig col cdr capt adm lieutenant major ' +
     'brigadier colonel captain sgt air vice rear pol insp datuk dato datin tun haji hajjah sheikh'
   ).split(' '),
 );

@@ -79,8 +79,11 @@ function personInSentence(
         name: cite(nameSpan.text, nameSpan, tagged || honorific ? 0.9 : 0.75),
         title: title && cite(title.text, title, 0.85),
         role: role && { ...role },
-        country: countryWord ? cite(countryCodeOf(countryWord.text), countryWord, 0.85) : side,
-        organization: orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : undefined,
+        country: countryWord
+          ? cite(countryCodeOf(countryWord.text), countryWord, 0.85)
+          : (side ?? envoyOf(title)),
+        organization:
+          orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : onBehalfOf(doc, last.end, s.end, orgs),
       });
     }
   }
@@ -88,6 +91,32 @@ function personInSentence(
 }
 
 const countryCodeOf = (w: string) => countryCode(w) ?? '';
+
+/** An envoy's country from the post: "Ambassador of the Kingdom of Morocco to France" is Moroccan. */
+function envoyOf(title: Span | undefined): Cited<string> | undefined {
+  const m =
+    /\b(?:Ambassador|High Commissioner|Consul(?:[- ]General)?|Charg[ée] d['’]Affaires) of (?:the )?(.+?) (?:to|in)\b/u.exec(
+      title?.text ?? '',
+    );
+  const code = m?.[1] === undefined ? undefined : countryCode(m[1]);
+  return title && code ? cite(code, title, 0.8) : undefined;
+}
+
+/** "… also attended on behalf of the Federal Foreign Office": the body a person came for. */
+function onBehalfOf(doc: ReadText, from: number, to: number, orgs: FoundOrg[]): Cited<string> | undefined {
+  const m = /\bon behalf of (?:the )?/.exec(doc.text.slice(from, to));
+  if (m === null) return undefined;
+  const at = from + m.index + m[0].length;
+  const org = orgs.find((o) => o.mentions.some((x) => x.start === at));
+  return (
+    org &&
+    cite(
+      org.name,
+      { start: at, end: at + org.name.length, text: doc.text.slice(at, at + org.name.length) },
+      0.7,
+    )
+  );
+}
 
 /**
  * A role cue a sentence takes from before it: a sentence cut short after an abbreviation ("co-chaired by

@@ -206,7 +206,10 @@ export function titleBeforeComma(
   const before = /^(.*?),\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/su.exec(doc.text.slice(s.start, nameStart))?.[1];
   if (before === undefined) return {};
   // The capitalised phrase (with "of", "for", "the", "and" and possessives inside) that ends right there.
-  const m = /(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}'’-]*))*)$/u.exec(before);
+  // "The Ambassador of the Kingdom of Morocco to France, H.E. …": "to" may join a post; a leading "The" is not in it.
+  const m = /(?:\bThe\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|on|to|\p{Lu}[\p{L}'’-]*))*)$/u.exec(
+    before,
+  );
   const text = m?.[1];
   if (
     m === null ||
@@ -216,7 +219,7 @@ export function titleBeforeComma(
       .some((w) => TITLE_HEADS.has(w))
   )
     return {};
-  const start = s.start + m.index;
+  const start = s.start + m.index + m[0].length - text.length;
   return splitTitle({ start, end: start + text.length, text }, orgs);
 }
 

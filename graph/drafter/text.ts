@@ -125,7 +125,10 @@ const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'de', 'du', 'des']);
 /** Punctuation after a term that ends a name (a comma, full stop, bracket, quote…, or a spaced dash as in
  *  "Pretoria – The …"); hyphens and dashes inside a name ("Kenya–Germany") do not. */
 export const breaksAfter = (t: Term) =>
-  /[^\s\-–—]/u.test(t.post) || /\s[-–—]/u.test(t.post) || /[([“"]/u.test(t.pre);
+  (/[^\s\-–—]/u.test(t.post) && !isAbbreviation(t)) || /\s[-–—]/u.test(t.post) || /[([“"]/u.test(t.pre);
+
+/** A one- or two-letter capitalised abbreviation inside a name ("Md. Rafiqul …", "J. Smith"). */
+const isAbbreviation = (t: Term) => /^\.\s+$/.test(t.post) && /^\p{Lu}\p{Ll}?$/u.test(t.text);
 
 /**
  * Runs of capitalised terms in a sentence, allowing connectors between capitalised words: the candidates for
