@@ -19,6 +19,7 @@ import { findPeople } from './people';
 import { renderYaml } from './render';
 import { inferSides } from './sides';
 import { placeOrganizations } from './orgCountries';
+import { mergeUnplaced } from './orgNames';
 import { findSource } from './source';
 import { readText, type ReadText, type Span } from './text';
 import { findThemes } from './themes';
@@ -79,6 +80,7 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
   placeOrganizations(found);
   inferSides(found);
   placeOrganizations(found);
+  found.orgs = mergeUnplaced(found.orgs);
   return found;
 }
 

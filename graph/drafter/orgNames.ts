@@ -39,6 +39,20 @@ export function mergeSameBody(orgs: FoundOrg[]): FoundOrg[] {
   return [...out.values()];
 }
 
+/** Once countries are placed: a body still without one is the one body of its name that has one, if only one. */
+export function mergeUnplaced(orgs: FoundOrg[]): FoundOrg[] {
+  const placed = mergeSameBody(orgs);
+  return placed.filter((o) => {
+    if (o.countries.length > 0) return true;
+    const same = placed.filter((x) => x !== o && normalizeText(x.name) === normalizeText(o.name));
+    const into = same[0];
+    if (same.length !== 1 || into === undefined) return true;
+    into.mentions.push(...o.mentions);
+    for (const a of o.aliases) if (!into.aliases.includes(a)) into.aliases.push(a);
+    return false;
+  });
+}
+
 /** The name that picks out this body among those found: its name, or an alias no other body has. */
 export function refName(o: FoundOrg, orgs: FoundOrg[]): string {
   const others = orgs.filter((x) => x !== o);

@@ -92,18 +92,27 @@ function trimLead(doc: ReadText, run: Term[], from: number): RunOrg {
   let start = from;
   if (lower(run[start]) === 'the') start++;
   const first = run[start];
-  const code = first === undefined ? undefined : countryCode(first.text);
-  if (first === undefined || code === undefined || start + 1 >= run.length) return { start };
-  const possessive = /['’]s$/.test(first.text);
-  const short = /^[A-Z.]{2,5}$/.test(first.text);
-  const rest = run.slice(start + 1).map(lower);
+  // A country of one word or two ("Sri Lanka's Ministry of Defence").
+  const second = run[start + 1];
+  const pair = second && first ? countryCode(`${first.text} ${second.text}`) : undefined;
+  const n = pair !== undefined ? 2 : 1;
+  const code = pair ?? (first === undefined ? undefined : countryCode(first.text));
+  const last = run[start + n - 1];
+  if (first === undefined || last === undefined || code === undefined || start + n >= run.length)
+    return { start };
+  const where = {
+    code,
+    span: { start: first.start, end: last.end, text: runText(doc, run.slice(start, start + n)) },
+  };
+  const possessive = /['’]s$/.test(last.text);
+  const short = n === 1 && /^[A-Z.]{2,5}$/.test(first.text);
+  const rest = run.slice(start + n).map(lower);
   const ledName = ORG_LEADS.has(rest[0] ?? '') && (rest[1] === 'of' || rest.length === 1);
   const joint = countriesInName(runText(doc, run.slice(start))).length > 1;
-  if (joint || !(possessive || short || ledName)) return { start, country: { code, span: span(first) } };
-  return { start: start + 1, country: { code, span: span(first) } };
+  if (joint || !(possessive || short || ledName)) return { start, country: where };
+  return { start: start + n, country: where };
 }
 
-const span = (t: Term): Span => ({ start: t.start, end: t.end, text: t.text });
 
 /** "police of the republic of mozambique" → "police": the words before a closing "of <country>". */
 function withoutCountryTail(words: string[]): string[] {
@@ -160,7 +169,7 @@ function orgFrom(doc: ReadText, run: Term[], after: string, from: number): Found
           ? inName.slice(0, 1)
           : countryWithin(words);
   // The name with its leading country word ("Indian Coast Guard" for "Coast Guard"), when that word was cut.
-  const cut = country !== undefined && run[start - 1]?.start === country.span.start;
+  const cut = country !== undefined && run[start - 1]?.end === country.span.end;
   const aliases = cut ? [doc.text.slice(country.span.start, last.end)] : [];
   return {
     name,
@@ -219,7 +228,8 @@ export function findOrganizations(doc: ReadText): FoundOrg[] {
       if (org === undefined) continue;
       extendWithPlace(doc, org);
       org.aliases.push(...bracketed(doc, org.mentions[0]?.end ?? end));
-      const key = normalizeText(org.name);
+      // "Sri Lanka's Ministry of Defence" is not the "Ministry of Defence" named without a country.
+      const key = `${normalizeText(org.name)}|${org.countrySpan ? org.countries.join('-') : ''}`;
       const seen = found.get(key);
       if (seen === undefined) found.set(key, org);
       else mergeInto(seen, org);
