@@ -38,8 +38,10 @@ export function cityIn(doc: ReadText, s: Sentence): (Cited<string> & { country: 
     // "Madrid on Tuesday" is one capitalised run: the city is its longest leading part the gazetteer knows.
     for (let n = run.length; n > 0; n--) {
       const text = runText(doc, run.slice(0, n));
-      if (countryCode(text) !== undefined) break;
       const city = cities().get(normalizeText(text));
+      // A country's name is no city, unless it is a city-state named after its capital ("Singapore").
+      const code = countryCode(text);
+      if (code !== undefined && !(city?.country === code && city.featureCode.startsWith('PPLC'))) break;
       if (city !== undefined && (city.population >= MIN_POPULATION || city.featureCode.startsWith('PPLC'))) {
         const span = { start: first.start, end: first.start + text.length, text };
         return { value: text, country: city.country, confidence: 0.85, span };

@@ -228,6 +228,7 @@ export function findOrganizations(doc: ReadText): FoundOrg[] {
       if (org === undefined) continue;
       extendWithPlace(doc, org);
       org.aliases.push(...bracketed(doc, org.mentions[0]?.end ?? end));
+      knownAs(doc, org);
       // "Sri Lanka's Ministry of Defence" is not the "Ministry of Defence" named without a country.
       const key = `${normalizeText(org.name)}|${org.countrySpan ? org.countries.join('-') : ''}`;
       const seen = found.get(key);
@@ -252,9 +253,11 @@ function extendWithPlace(doc: ReadText, org: FoundOrg): void {
   const words = hit?.[1];
   if (words === undefined) return;
   const place = placeCountry(words) !== undefined && countryCode(words) === undefined;
+  // "Embassy of Argentina in Italy": an embassy is named after the country it is in as well as after a city.
+  const host = org.kind === 'other' && /^Embassy\b/.test(org.name) && countryCode(words) !== undefined;
   // A subject after "for"/"on" may go on with "in" ("Agency for the Prohibition of Trafficking in Persons").
   const subject = org.kind === 'working_group' || / (?:for|on) /.test(org.name);
-  const fits = subject ? !place : place && ['other', 'academy'].includes(org.kind);
+  const fits = subject ? !place : host || (place && ['other', 'academy'].includes(org.kind));
   if (!fits) return;
   const end = m.end + (hit?.[0].length ?? 0);
   org.name = doc.text.slice(m.start, end);
@@ -265,6 +268,21 @@ function extendWithPlace(doc: ReadText, org: FoundOrg): void {
     org.countries = [code];
     org.countrySpan = { start: end - words.length, end, text: words };
   }
+}
+
+const KNOWN_AS =
+  /^\s*(?:\([^()]{1,40}\))?\s*,?\s*(?:popularly |commonly |also |better |widely )?known as (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)?)/u;
+
+/** "The Directorate for Priority Crime Investigation (DPCI), popularly known as the Hawks": a popular name. */
+function knownAs(doc: ReadText, org: FoundOrg): void {
+  const m = org.mentions[0];
+  if (m === undefined) return;
+  const hit = KNOWN_AS.exec(doc.text.slice(m.end, m.end + 120));
+  const alias = hit?.[1];
+  if (hit === null || alias === undefined || org.aliases.includes(alias)) return;
+  const start = m.end + hit[0].length - alias.length;
+  org.aliases.push(alias);
+  org.mentions.push({ start, end: start + alias.length, text: alias });
 }
 
 function mergeInto(a: FoundOrg, b: FoundOrg): void {
