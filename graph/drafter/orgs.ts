@@ -113,7 +113,6 @@ function trimLead(doc: ReadText, run: Term[], from: number): RunOrg {
   return { start: start + n, country: where };
 }
 
-
 /** "police of the republic of mozambique" → "police": the words before a closing "of <country>". */
 function withoutCountryTail(words: string[]): string[] {
   for (let i = 1; i < words.length - 1; i++) {

@@ -7,6 +7,7 @@ import { countryCode } from './lexicon';
 import type { FoundOrg } from './orgs';
 import {
   isHonorific,
+  lowerCaseTitle,
   namesInRun,
   prefixTitle,
   ROLE_CUES,
@@ -55,18 +56,22 @@ function personInSentence(
       const suf = suffixTitle(doc, last.end, s.end, orgs);
       const lead =
         pre.title || suf.title ? {} : titleBeforeComma(doc, s, (cand.prefix[0] ?? first).start, orgs);
+      const plain =
+        pre.title || suf.title || lead.title
+          ? undefined
+          : lowerCaseTitle(doc, s, (cand.prefix[0] ?? first).start, last.end);
       const honorific = cand.prefix.length > 0 && isHonorific(cand.prefix[cand.prefix.length - 1] ?? first);
       // A name right after "by" or "and" in a sentence with a role cue ("headed by Kristie Canegallo").
       const tagged = /\b(?:by|and)\s+$/.test(doc.text.slice(Math.max(0, first.start - 6), first.start));
       const qualified = Boolean(
-        pre.title || suf.title || lead.title || honorific || (tagged && role !== undefined),
+        pre.title || suf.title || lead.title || plain || honorific || (tagged && role !== undefined),
       );
       const nameSpan: Span = {
         start: first.start,
         end: last.end,
         text: doc.text.slice(first.start, last.end),
       };
-      const titles = [pre.title, suf.title, lead.title].filter((t): t is Span => t !== undefined);
+      const titles = [pre.title, suf.title, lead.title, plain].filter((t): t is Span => t !== undefined);
       // The post stated after the name is the post; a word before it is then a rank ("Superintendent Oh
       // Jae-min, Police Attaché at …"). Otherwise the fullest title stated.
       const title = suf.title ?? titles.sort((a, b) => b.text.length - a.text.length)[0];

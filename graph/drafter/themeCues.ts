@@ -71,6 +71,7 @@ export const CUES: Cue[] = [
   { id: 'wildlife-trafficking', all: [/\b(?:rhino horn|ivory|pangolins?|wildlife)\b/i] },
   { id: 'environmental-crime', all: [/\billegal (?:dumping|fishing|logging|mining)\b/i] },
   { id: 'public-order', all: [/\b(?:large public events|mass gatherings|crowd control|public order)\b/i] },
+  { id: 'border-management', all: [/\bpatrols?\b/i, /\bborders?\b/i] },
   { id: 'cyber-threat-intelligence', all: [/\bthreat (?:indicators?|intelligence)\b/i] },
   { id: 'electronic-evidence', all: [/\bdata held by (?:\w+ )?(?:service )?providers\b/i] },
   { id: 'maritime-domain-awareness', all: [/\b(?:vessels? of interest|vessel tracking)\b/i] },
