@@ -170,6 +170,25 @@ describe('organisations: names, kinds and countries', () => {
     ]);
   });
 
+  test('a popular name as alias, an embassy named after its host country, bodies of one name kept apart by country', () => {
+    expect(
+      orgs(
+        'Officers of the Directorate for Priority Crime Investigation (DPCI), popularly known as the Hawks, a division of the South African Police Service, attended.',
+      )[0],
+    ).toEqual(['Directorate for Priority Crime Investigation', 'agency', ['ZA'], ['DPCI', 'Hawks']]);
+    expect(orgs('Mr Iturralde of the Embassy of Argentina in Italy attended.')[0]?.[0]).toBe(
+      'Embassy of Argentina in Italy',
+    );
+    expect(
+      orgs(
+        "The ICG reports to the Ministry of Defence, while the SLCG functions under Sri Lanka's Ministry of Defence.",
+      ),
+    ).toEqual([
+      ['Ministry of Defence', 'ministry', [], []],
+      ['Ministry of Defence', 'ministry', ['LK'], []],
+    ]);
+  });
+
   test('part-of cues give the kind they name, and a directorate under a ministry is a department', () => {
     const found = findOrganizations(
       readText(
@@ -212,6 +231,9 @@ describe('themes', () => {
       'travel-document-fraud',
     ]);
     expect(ids('The committee reviewed the terrorist threat in the region.')).toEqual(['counter-terrorism']);
+    expect(ids('They agreed to step up joint patrols along their shared border.')).toEqual([
+      'border-management',
+    ]);
     expect(ids('Recovered stolen vehicles will see faster repatriation.')).toEqual([]);
     expect(ids('They discussed the return of nationals with no right to remain.')).toEqual([
       'returns-and-removals',
