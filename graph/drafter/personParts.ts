@@ -178,9 +178,11 @@ export function suffixTitle(
     const org = orgAt(orgs, from + ofOrg[0].length);
     return org ? { org } : {};
   }
-  if (!/^,\s*\p{Lu}/u.test(rest)) return {};
+  // ", the Ministry's National Director of …": the post follows a possessive naming the body again.
+  const lead = /^,\s*(?:the\s+\p{Lu}\p{L}*['’]s\s+)?(?=\p{Lu})/u.exec(rest);
+  if (lead === null) return {};
   const parts: Span[] = [];
-  let at = from + (/^,\s*/.exec(rest)?.[0].length ?? 0);
+  let at = from + lead[0].length;
   for (;;) {
     const org = orgAt(orgs, at);
     if (org && parts.length > 0) return { title: joinSpans(doc, parts), org };
