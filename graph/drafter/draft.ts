@@ -55,6 +55,10 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     (o) => normalizeText(o.name) !== series && !series.endsWith(normalizeText(o.name)),
   );
   const people = findPeople(doc, bodies);
+  // A unit named only inside someone's post ("Director of the X Department, Ministry of …") is not listed.
+  const inPost = (m: Span) =>
+    people.some((p) => p.title && p.title.span.start <= m.start && p.title.span.end >= m.end);
+  const listed = bodies.filter((o) => !o.mentions.every(inPost));
   const names: Span[] = [
     ...bodies.flatMap((o) => o.mentions),
     ...dialogue.mentions,
@@ -66,16 +70,16 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     dateline: dl,
     reference,
     dialogue,
-    orgs: bodies,
+    orgs: listed,
     people,
     themes: findThemes(doc, names),
     agreements: findAgreements(
       doc,
-      bodies,
+      listed,
       reference,
       dialogue.countries.map((c) => c.value),
     ),
-    source: findSource(doc, bodies, dl),
+    source: findSource(doc, listed, dl),
   };
   placeOrganizations(found);
   inferSides(found);

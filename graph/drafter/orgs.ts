@@ -34,7 +34,8 @@ function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefi
   // The lead word may follow one qualifier: "State Department for …", "Federal Ministry of …".
   // "Directorate General for National Security": "General" may stand between the lead word and its "for".
   const joins = (i: number) =>
-    ['of', 'for'].includes(words[i] ?? '') || (words[i] === 'general' && ['of', 'for'].includes(words[i + 1] ?? ''));
+    ['of', 'for'].includes(words[i] ?? '') ||
+    (words[i] === 'general' && ['of', 'for'].includes(words[i + 1] ?? ''));
   const at = [0, 1].find((i) => ORG_LEADS.has(words[i] ?? '') && joins(i + 1));
   const lead = at === undefined ? undefined : words[at];
   if (lead !== undefined) return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };

@@ -189,9 +189,17 @@ export function suffixTitle(
     const seg = (SEGMENT.exec(doc.text.slice(at, limit))?.[0] ?? '').trimEnd();
     if (!/^\p{Lu}/u.test(seg) || /^(?:and|who|which)\b/i.test(seg)) break;
     const split = splitTitle({ start: at, end: at + seg.length, text: seg }, orgs);
+    const next = /^\s*,\s*(?!and\b)(?=\p{Lu})/u.exec(doc.text.slice(at + seg.length, limit));
+    // "Deputy Director General of the Police General Department, Ministry of Public Security": the body
+    // after the comma is the person's; the unit before it stays in the post.
+    const outer = next && split.org ? orgAt(orgs, at + seg.length + next[0].length) : undefined;
+    if (outer)
+      return {
+        title: joinSpans(doc, [...parts, { start: at, end: at + seg.length, text: seg }]),
+        org: outer,
+      };
     parts.push(split.title);
     if (split.org) return { title: joinSpans(doc, parts), org: split.org };
-    const next = /^\s*,\s*(?!and\b)(?=\p{Lu})/u.exec(doc.text.slice(at + seg.length, limit));
     if (next === null) break;
     at += seg.length + next[0].length;
   }
