@@ -75,3 +75,24 @@ describe('people: who took part, and as what', () => {
     ]);
   });
 });
+
+describe('posts that name a unit, and bodies named with "General"', () => {
+  test('a unit inside a post stays there and is not listed; a post after "the Ministry\'s"', async () => {
+    const { readout } = await draftReadout(
+      undefined,
+      "The fourth Chile–Peru Police Dialogue was held in Lima on 12 June 2025. It was co-chaired by Lt Gen Ana Rojas Vidal, Deputy Director General of the Police General Department, Ministry of Public Security (MPS) of Peru, and Mr Jorge Soto Diaz, Director of International Cooperation at the Directorate General for National Security (DGSN). The Chilean delegation also included Dr Valeria Quiroga Achával, the Ministry's National Director of International Legal Cooperation.",
+      { published: '2025-06-14' },
+    );
+    const names = (v: unknown) => (Array.isArray(v) ? v.map((x: Record<string, unknown>) => x.name) : []);
+    expect(names(readout.organizations)).toEqual([
+      'Ministry of Public Security',
+      'Directorate General for National Security',
+    ]);
+    const people = Array.isArray(readout.people) ? (readout.people as Record<string, unknown>[]) : [];
+    expect(people.map((p) => [p.title, p.organization])).toEqual([
+      ['Deputy Director General of the Police General Department', 'Ministry of Public Security'],
+      ['Director of International Cooperation', 'Directorate General for National Security'],
+      ['National Director of International Legal Cooperation', undefined],
+    ]);
+  });
+});
