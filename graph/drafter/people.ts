@@ -4,10 +4,10 @@
 import { normalizePersonName } from '../normalize';
 import type { Role } from './personParts';
 import { countryCode } from './lexicon';
+import { lowerCaseTitle } from './lowerTitles';
 import type { FoundOrg } from './orgs';
 import {
   isHonorific,
-  lowerCaseTitle,
   namesInRun,
   prefixTitle,
   ROLE_CUES,
