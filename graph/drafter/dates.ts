@@ -30,6 +30,7 @@ function partial(c: chrono.ParsedComponents): string {
   return d === null ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
 }
 
+const LONE_DAY = /\b(\d{1,2})\s*(?:and|to|-|–|—)\s*$/;
 const RANGE_JOIN = /^\s*(to|until|till|through|thru|and|-|–|—)\s*$/i;
 
 /** Every date in one stretch of text, with ranges joined ("February 27 to February 29"). */
@@ -39,26 +40,33 @@ export function datesIn(text: string, offset: number, ref: Date): FoundDate[] {
   for (let i = 0; i < results.length; i++) {
     const r = results[i];
     if (r === undefined) continue;
-    let end = r.end;
+    // chrono leaves `end` null (not undefined) when a result is a single day.
+    let end = r.end ?? undefined;
     let endIndex = r.index + r.text.length;
     const next = results[i + 1];
-    if (end === undefined && next !== undefined && RANGE_JOIN.test(text.slice(endIndex, next.index))) {
+    const joined =
+      end === undefined && next !== undefined && RANGE_JOIN.test(text.slice(endIndex, next.index));
+    if (joined) {
       end = next.start;
       endIndex = next.index + next.text.length;
       i++;
     }
-    const start = partial(r.start);
+    // "14 and 15 April 2026": chrono reads only the second day; the bare day before it starts the range.
+    const lone = end === undefined && r.start.isCertain('day') ? LONE_DAY.exec(text.slice(0, r.index)) : null;
+    const loneDay = Number(lone?.[1] ?? 0);
+    const paired = lone !== null && loneDay > 0 && loneDay < (r.start.get('day') ?? 0);
+    const start = paired ? `${partial(r.start).slice(0, 8)}${pad(loneDay)}` : partial(r.start);
     // "after three days" and bare times are not dates of the meeting.
     const placed = ['month', 'weekday', 'year'].some((c) => r.start.isCertain(c as chrono.Component));
     if (start === '' || !placed || /\b(days?|weeks?|months?|years?|ago|later)\b/i.test(r.text)) continue;
     const relative = r.start.isCertain('weekday') && !r.start.isCertain('day');
     const lead = r.text.match(/^(on|from|since|at)\s+/i)?.[0].length ?? 0;
     const trail = r.text.length - r.text.replace(/[\s,.;]+$/, '').length;
-    const s = offset + r.index + lead;
-    const e = offset + endIndex - (end === r.end ? trail : 0);
+    const s = offset + (paired && lone ? lone.index : r.index + lead);
+    const e = offset + endIndex - (joined ? 0 : trail);
     found.push({
       start,
-      end: end ? partial(end) : undefined,
+      end: end ? partial(end) : paired ? partial(r.start) : undefined,
       span: { start: s, end: e, text: text.slice(s - offset, e - offset) },
       relative,
       yearStated: r.start.isCertain('year'),
@@ -71,7 +79,7 @@ export function datesIn(text: string, offset: number, ref: Date): FoundDate[] {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The release's own date: a date alone (or nearly) on one of its first lines, e.g. "13 March 2025" or
- *  "LISBON, May 9 (…)"; callers use it as the publication date only when it gives the year. */
+ *  "LISBON, May 9 (…)" or "SONGKHLA, Thailand, Feb 12 —"; callers use it as the publication date only when it gives the year. */
 export function dateline(doc: ReadText): FoundDate | undefined {
   const lines = doc.text.split('\n');
   let offset = 0;
@@ -85,7 +93,11 @@ export function dateline(doc: ReadText): FoundDate | undefined {
     // A dateline is short, or starts a paragraph as "City, 28 February 2026 –"; the date must be complete.
     const lead = d === undefined ? '' : line.slice(0, d.span.start - lineStart);
     const placed = d !== undefined && (line.trim().length < 60 || lead.length < 40);
-    if (d !== undefined && placed && (d.yearStated || /^\s*\p{Lu}[\p{L} .]+,\s*$/u.test(lead))) {
+    if (
+      d !== undefined &&
+      placed &&
+      (d.yearStated || /^\s*\p{Lu}[\p{L} .]+,(?:\s*\p{Lu}[\p{L} .]+,)?\s*$/u.test(lead))
+    ) {
       return { ...d, confidence: 0.9 };
     }
   }

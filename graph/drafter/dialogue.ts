@@ -108,14 +108,21 @@ function meetingSentences(doc: ReadText, mentions: Span[]): Sentence[] {
 function mostNamedCountries(doc: ReadText): Cited<string>[] {
   const count = new Map<string, Cited<string> & { n: number }>();
   for (const s of doc.sentences) {
-    for (const t of s.terms) {
-      const code = countryCode(t.text);
+    for (const [i, t] of s.terms.entries()) {
+      // "Sri Lanka", "South Africa": a country of two words is read as one (and its second word is not read alone).
+      const next = s.terms[i + 1];
+      const pair = next && /^\s*$/.test(t.post) ? `${t.text} ${next.text}` : undefined;
+      const prev = s.terms[i - 1];
+      if (prev && /^\s*$/.test(prev.post) && countryCode(`${prev.text} ${t.text}`) !== undefined) continue;
+      const two = pair === undefined ? undefined : countryCode(pair);
+      const code = two ?? countryCode(t.text);
       if (code === undefined) continue;
+      const end = two !== undefined && next ? next.end : t.end;
       const c = count.get(code) ?? {
         value: code,
         n: 0,
         confidence: 0.6,
-        span: { start: t.start, end: t.end, text: t.text },
+        span: { start: t.start, end, text: doc.text.slice(t.start, end) },
       };
       c.n++;
       count.set(code, c);
@@ -148,7 +155,11 @@ export function findDialogue(
   const dated = sentences
     .flatMap((s) => sentenceDates(s, ref).map((d) => ({ ...d, sentence: s.index })))
     .filter((d) => skip === undefined || d.span.end <= skip.start || d.span.start >= skip.end);
-  const date = dated.find((d) => d.start.length === 10) ?? dated[0];
+  // A range of days is the meeting's span; a single day beside it is often a signing or the closing day.
+  const date =
+    dated.find((d) => d.start.length === 10 && d.end !== undefined) ??
+    dated.find((d) => d.start.length === 10) ??
+    dated[0];
   const city = cityNear(doc, sentences, date?.sentence);
   const inName = countriesInName(best.text);
   const countries =

@@ -18,6 +18,8 @@ import { findOrganizations, loneAcronyms, type FoundOrg } from './orgs';
 import { findPeople } from './people';
 import { renderYaml } from './render';
 import { inferSides } from './sides';
+import { placeOrganizations } from './orgCountries';
+import { mergeUnplaced } from './orgNames';
 import { findSource } from './source';
 import { readText, type ReadText, type Span } from './text';
 import { findThemes } from './themes';
@@ -53,6 +55,10 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     (o) => normalizeText(o.name) !== series && !series.endsWith(normalizeText(o.name)),
   );
   const people = findPeople(doc, bodies);
+  // A unit named only inside someone's post ("Director of the X Department, Ministry of …") is not listed.
+  const inPost = (m: Span) =>
+    people.some((p) => p.title && p.title.span.start <= m.start && p.title.span.end >= m.end);
+  const listed = bodies.filter((o) => !o.mentions.every(inPost));
   const names: Span[] = [
     ...bodies.flatMap((o) => o.mentions),
     ...dialogue.mentions,
@@ -64,13 +70,21 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     dateline: dl,
     reference,
     dialogue,
-    orgs: bodies,
+    orgs: listed,
     people,
     themes: findThemes(doc, names),
-    agreements: findAgreements(doc, bodies, reference),
-    source: findSource(doc, bodies, dl),
+    agreements: findAgreements(
+      doc,
+      listed,
+      reference,
+      dialogue.countries.map((c) => c.value),
+    ),
+    source: findSource(doc, listed, dl),
   };
+  placeOrganizations(found);
   inferSides(found);
+  placeOrganizations(found);
+  found.orgs = mergeUnplaced(found.orgs);
   return found;
 }
 

@@ -19,13 +19,36 @@ const NAMED_ENTITIES: Record<string, string> = {
   rdquo: '”',
   ldquo: '“',
   hellip: '…',
+  szlig: 'ß',
+  oslash: 'ø',
+  Oslash: 'Ø',
+  aelig: 'æ',
+  AElig: 'Æ',
+  copy: '©',
+  reg: '®',
+  euro: '€',
+};
+
+/** Accented letters by their HTML names ("&uuml;", "&Eacute;", "&ccedil;"): the letter and a combining mark. */
+const MARKS: Record<string, string> = {
+  uml: '\u0308',
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  tilde: '\u0303',
+  ring: '\u030a',
+  cedil: '\u0327',
+  caron: '\u030c',
 };
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
     if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
     if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return NAMED_ENTITIES[e.toLowerCase()] ?? whole;
+    const accent = /^([a-z])(uml|acute|grave|circ|tilde|ring|cedil|caron)$/i.exec(e);
+    const mark = accent?.[2] === undefined ? undefined : MARKS[accent[2]];
+    if (accent?.[1] !== undefined && mark !== undefined) return `${accent[1]}${mark}`.normalize('NFC');
+    return NAMED_ENTITIES[e] ?? NAMED_ENTITIES[e.toLowerCase()] ?? whole;
   });
 }
 

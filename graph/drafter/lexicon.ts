@@ -132,12 +132,20 @@ for (const [code, forms] of Object.entries(COUNTRY_FORMS)) {
 // "in" and "us" are everyday words: only their capitalised, dotted or upper-case forms are countries (see below).
 COUNTRY_BY_WORD.delete('in');
 
+/** A country's formal style around its short name: "Kingdom of the Netherlands", "Argentine Republic". (Not
+ *  "Democratic Republic of …": that names another country than the short name does.) */
+const STATE_FORM =
+  /^(?:the\s+)?(?:(?:federal|islamic|socialist|united|people['’]s)\s+)*(?:republic|kingdom|state|sultanate|principality|commonwealth)\s+of\s+(?:the\s+)?|\s+republic$/giu;
+
 /** The country code a word or phrase names ("India", "Indian", "India's", "U.S.", "UK"), if any. */
 export function countryCode(phrase: string): string | undefined {
   const bare = phrase.replace(/['’]s$/u, '').trim();
   if (bare === '' || !/^\p{Lu}/u.test(bare)) return undefined;
   if (normalizeText(bare) === 'us' && bare !== 'US' && bare !== 'U.S.') return undefined;
-  return COUNTRY_BY_WORD.get(normalizeText(bare));
+  const code = COUNTRY_BY_WORD.get(normalizeText(bare));
+  if (code !== undefined || !/\s/.test(bare)) return code;
+  const short = bare.replace(STATE_FORM, '');
+  return short !== bare && short !== '' ? COUNTRY_BY_WORD.get(normalizeText(short)) : undefined;
 }
 
 /** Last words of organisation names, and the kind of body each suggests. */
@@ -168,6 +176,8 @@ export const ORG_HEADS: Record<string, 'ministry' | 'department' | 'agency' | 'a
   council: 'other',
   secretariat: 'ministry',
   embassy: 'other',
+  headquarters: 'agency',
+  division: 'department',
   academy: 'academy',
   institute: 'academy',
   college: 'academy',
@@ -191,7 +201,7 @@ export const ORG_LEADS = new Set([
 
 /** Last words of joint bodies between governments. */
 export const GROUP_HEADS =
-  /\b(working group|joint group|task force|steering committee|joint committee|committee|sub-?group)$/i;
+  /\b(working group|joint group|task force|steering committee|joint committee|committee|sub-?group)(?:\s+(?:on|for)\s.+)?$/i;
 
 /** Words that end a post title. */
 export const TITLE_HEADS = new Set(
@@ -199,7 +209,8 @@ export const TITLE_HEADS = new Set(
     'secretary minister director director-general commissioner ambassador official officer chair chairman ' +
     'chairperson chairwoman president head adviser advisor counsellor counselor general chief inspector ' +
     'superintendent attorney administrator deputy envoy consul representative coordinator controller ' +
-    'undersecretary registrar commander commandant marshal admiral governor spokesperson lead manager'
+    'undersecretary registrar commander commandant marshal admiral governor spokesperson lead manager ' +
+    'analyst attache specialist expert investigator prosecutor'
   ).split(' '),
 );
 
@@ -207,7 +218,7 @@ export const TITLE_HEADS = new Set(
 export const HONORIFICS = new Set(
   (
     'mr mrs ms miss mx dr prof professor shri sri smt shrimati kumari sir dame lord lady hon honble ' +
-    'honourable honorable excellency his her h.e. he lt gen maj brig col cdr capt adm lieutenant major ' +
+    'honourable honorable excellency his her h.e. h.e he lt gen maj brig col cdr capt adm lieutenant major ' +
     'brigadier colonel captain sgt air vice rear pol insp datuk dato datin tun haji hajjah sheikh'
   ).split(' '),
 );

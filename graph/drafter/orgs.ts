@@ -4,6 +4,9 @@
 // initials) and part-of links the text states ("X is part of Y").
 import { normalizeText } from '../normalize';
 import { countryCode, GROUP_HEADS, ORG_HEADS, ORG_LEADS, TITLE_HEADS } from './lexicon';
+import { bracketed, extendWithPlace, knownAs } from './orgMentions';
+import { mergeSameBody } from './orgNames';
+import { findPartOf } from './partOf';
 import { capitalisedRuns, runText, type ReadText, type Span, type Term } from './text';
 
 export type OrgKind = 'ministry' | 'department' | 'agency' | 'academy' | 'working_group' | 'other';
@@ -28,24 +31,42 @@ const lower = (t: Term | undefined) => (t?.text ?? '').toLowerCase().replace(/['
 function kindOf(words: string[]): { kind: OrgKind; confidence: number } | undefined {
   const text = words.join(' ');
   if (GROUP_HEADS.test(text)) return { kind: 'working_group', confidence: 0.9 };
-  const lead = words[0] ?? '';
-  if (ORG_LEADS.has(lead) && ['of', 'for'].includes(words[1] ?? ''))
-    return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
+  // The lead word may follow one qualifier: "State Department for …", "Federal Ministry of …".
+  // "Directorate General for National Security": "General" may stand between the lead word and its "for".
+  const joins = (i: number) =>
+    ['of', 'for'].includes(words[i] ?? '') ||
+    (words[i] === 'general' && ['of', 'for'].includes(words[i + 1] ?? ''));
+  const at = [0, 1].find((i) => ORG_LEADS.has(words[i] ?? '') && joins(i + 1));
+  const lead = at === undefined ? undefined : words[at];
+  if (lead !== undefined) return { kind: ORG_HEADS[lead] ?? 'other', confidence: 0.9 };
   const head = ORG_HEADS[words[words.length - 1] ?? ''];
+  // An "office" is a ministry ("Home Office", "Federal Foreign Office") unless it is a police office.
+  if (head === 'ministry' && words.includes('police')) return { kind: 'agency', confidence: 0.7 };
   return head === undefined ? undefined : { kind: head, confidence: head === 'ministry' ? 0.6 : 0.8 };
 }
 
-/** Where in a run the organisation's name starts: after the last "of"/"for" that does not follow a lead word. */
-function nameStart(run: Term[]): number {
+/** Where in a run the organisation's name may start, the likeliest first: after each "of"/"for" that does not
+ *  follow a lead word, from the last one back ("Director General of the National Agency for the Prohibition of
+ *  Trafficking": the last cut leaves no organisation word, the one before gives the agency), then the start. */
+function nameStarts(run: Term[]): number[] {
+  const out: number[] = [];
+  const text = (from: number) =>
+    run
+      .slice(from)
+      .map((t) => t.text)
+      .join(' ');
   for (let i = run.length - 2; i > 0; i--) {
     const w = lower(run[i]);
-    // "Ministry of Justice of Argentina": a country after the last "of" stays in the name.
-    const countryAfter = i + 2 === run.length && countryCode(run[i + 1]?.text ?? '') !== undefined;
-    if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1])) && !countryAfter) {
-      return lower(run[i + 1]) === 'the' ? i + 2 : i + 1;
+    // "Ministry of Justice of Argentina", "Police of the Republic of Mozambique": a country after "of" stays.
+    const countryAfter = countryCode(text(lower(run[i + 1]) === 'the' ? i + 2 : i + 1)) !== undefined;
+    // "Embassy of the Kingdom of the Netherlands": the "of" of a country's formal name does not start a name.
+    const stateForm = countryCode(text(i - 1)) !== undefined;
+    if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1])) && !countryAfter && !stateForm) {
+      out.push(lower(run[i + 1]) === 'the' ? i + 2 : i + 1);
     }
   }
-  return 0;
+  out.push(0);
+  return out;
 }
 
 /** Country codes in a joint name such as "U.S.-India", "South Africa–Mozambique" or "Japan–Australia". */
@@ -75,31 +96,68 @@ function trimLead(doc: ReadText, run: Term[], from: number): RunOrg {
   let start = from;
   if (lower(run[start]) === 'the') start++;
   const first = run[start];
-  const code = first === undefined ? undefined : countryCode(first.text);
-  if (first === undefined || code === undefined || start + 1 >= run.length) return { start };
-  const possessive = /['’]s$/.test(first.text);
-  const short = /^[A-Z.]{2,5}$/.test(first.text);
-  const rest = run.slice(start + 1).map(lower);
+  // A country of one word or two ("Sri Lanka's Ministry of Defence").
+  const second = run[start + 1];
+  const pair = second && first ? countryCode(`${first.text} ${second.text}`) : undefined;
+  const n = pair !== undefined ? 2 : 1;
+  const code = pair ?? (first === undefined ? undefined : countryCode(first.text));
+  const last = run[start + n - 1];
+  if (first === undefined || last === undefined || code === undefined || start + n >= run.length)
+    return { start };
+  const where = {
+    code,
+    span: { start: first.start, end: last.end, text: runText(doc, run.slice(start, start + n)) },
+  };
+  const possessive = /['’]s$/.test(last.text);
+  const short = n === 1 && /^[A-Z.]{2,5}$/.test(first.text);
+  const rest = run.slice(start + n).map(lower);
   const ledName = ORG_LEADS.has(rest[0] ?? '') && (rest[1] === 'of' || rest.length === 1);
   const joint = countriesInName(runText(doc, run.slice(start))).length > 1;
-  if (joint || !(possessive || short || ledName)) return { start, country: { code, span: span(first) } };
-  return { start: start + 1, country: { code, span: span(first) } };
+  if (joint || !(possessive || short || ledName)) return { start, country: where };
+  return { start: start + n, country: where };
 }
 
-const span = (t: Term): Span => ({ start: t.start, end: t.end, text: t.text });
+/** "police of the republic of mozambique" → "police": the words before a closing "of <country>". */
+function withoutCountryTail(words: string[]): string[] {
+  for (let i = 1; i < words.length - 1; i++) {
+    if (words[i] !== 'of') continue;
+    const rest = words.slice(words[i + 1] === 'the' ? i + 2 : i + 1).join(' ');
+    if (countryCode(rest.charAt(0).toUpperCase() + rest.slice(1)) !== undefined) return words.slice(0, i);
+  }
+  return words;
+}
+
+/** The one country an adjective inside a name gives ("Royal Canadian Mounted Police", "Royal Thai Police"). */
+function countryWithin(words: string[]): string[] {
+  const codes = new Set<string>();
+  for (const w of words) {
+    const code = countryCode(w.charAt(0).toUpperCase() + w.slice(1));
+    if (code !== undefined) codes.add(code);
+  }
+  return codes.size === 1 ? [...codes] : [];
+}
 
 /** The organisation a capitalised run names, if it names one (titles such as "Director-General of the … Bureau"
  *  followed by "at" are part of a post, not an organisation). */
 function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefined {
-  const from = nameStart(run);
+  for (const from of nameStarts(run)) {
+    const org = orgFrom(doc, run, after, from);
+    if (org !== null) return org;
+  }
+  return undefined;
+}
+
+/** The organisation named from `from` to the end of the run; null when no organisation word is there. */
+function orgFrom(doc: ReadText, run: Term[], after: string, from: number): FoundOrg | undefined | null {
   const before = run.slice(0, from).map(lower);
   const titleUnit = before.some((w) => TITLE_HEADS.has(w.replace(/-.*/, ''))) && /^\s*at\s/.test(after);
   if (titleUnit) return undefined;
   const { start, country } = trimLead(doc, run, from);
   const terms = run.slice(start);
   const words = terms.map(lower);
-  const kind = kindOf(words);
-  if (kind === undefined || terms.length < 2) return undefined;
+  const kind = kindOf(withoutCountryTail(words));
+  if (kind === undefined) return null;
+  if (terms.length < 2) return undefined;
   const first = terms[0];
   const last = terms[terms.length - 1];
   if (first === undefined || last === undefined) return undefined;
@@ -110,9 +168,12 @@ function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefin
       ? inName
       : country
         ? [country.code]
-        : inName.slice(0, 1);
-  const aliases =
-    country && start > from ? [doc.text.slice(run[start - 1]?.start ?? first.start, last.end)] : [];
+        : inName.length > 0
+          ? inName.slice(0, 1)
+          : countryWithin(words);
+  // The name with its leading country word ("Indian Coast Guard" for "Coast Guard"), when that word was cut.
+  const cut = country !== undefined && run[start - 1]?.end === country.span.end;
+  const aliases = cut ? [doc.text.slice(country.span.start, last.end)] : [];
   return {
     name,
     kind: kind.kind,
@@ -124,17 +185,14 @@ function orgInRun(doc: ReadText, run: Term[], after: string): FoundOrg | undefin
   };
 }
 
-/** The acronym in brackets right after a run: "National Police Agency (NPA)". */
-function bracketed(doc: ReadText, end: number): string | undefined {
-  return /^\s*\(([A-Z][A-Za-z&.]{1,9})\)/.exec(doc.text.slice(end, end + 14))?.[1];
-}
-
 export const initials = (name: string) =>
   name
     .split(/[\s\-–—]+/u)
     .filter((w) => !['of', 'the', 'and', 'for', 'on', '&'].includes(w.toLowerCase()) && /^\p{Lu}/u.test(w))
     .map((w) => w[0])
     .join('');
+
+const GROUP_END = new Set(['group', 'force', 'committee', 'subgroup', 'sub-group']);
 
 /** "Ministry of Justice and Public Security" is one name; "Kristie Canegallo and Indian Home Secretary" is not:
  *  "and" stays inside a run only after a lead word with "of"/"for" ("Ministry of …"). */
@@ -144,6 +202,8 @@ function splitAtAnd(run: Term[]): Term[][] {
   let led = false;
   run.forEach((t, i) => {
     if (ORG_LEADS.has(lower(t)) && ['of', 'for'].includes(lower(run[i + 1]))) led = true;
+    // "Working Group on Synthetic Drugs and Precursors": a joint body's subject may hold an "and".
+    if (GROUP_END.has(lower(t)) && ['on', 'for'].includes(lower(run[i + 1]))) led = true;
     if (lower(t) === 'and' && !led) {
       if (part.length > 0) out.push(part);
       part = [];
@@ -160,16 +220,18 @@ export function findOrganizations(doc: ReadText): FoundOrg[] {
       const end = run[run.length - 1]?.end ?? 0;
       const org = orgInRun(doc, run, doc.text.slice(end, end + 5));
       if (org === undefined) continue;
-      const acronym = bracketed(doc, end);
-      if (acronym !== undefined) org.aliases.push(acronym);
-      const key = normalizeText(org.name);
+      extendWithPlace(doc, org);
+      org.aliases.push(...bracketed(doc, org.mentions[0]?.end ?? end));
+      knownAs(doc, org);
+      // "Sri Lanka's Ministry of Defence" is not the "Ministry of Defence" named without a country.
+      const key = `${normalizeText(org.name)}|${org.countrySpan ? org.countries.join('-') : ''}`;
       const seen = found.get(key);
       if (seen === undefined) found.set(key, org);
       else mergeInto(seen, org);
     }
   }
-  const orgs = [...found.values()];
-  linkAcronyms(doc, orgs);
+  linkAcronyms(doc, [...found.values()]);
+  const orgs = mergeSameBody([...found.values()]);
   findPartOf(doc, orgs);
   return orgs;
 }
@@ -188,8 +250,9 @@ function linkAcronyms(doc: ReadText, orgs: FoundOrg[]): void {
   for (const s of doc.sentences) {
     for (const t of s.terms) {
       const word = t.text.replace(/['’]s$/, '');
-      if (!/^[A-Z]{2,8}$/.test(word) || countryCode(word) !== undefined) continue;
-      const org = orgs.find((o) => o.aliases.includes(word) || initials(o.name) === word);
+      const named = orgs.find((o) => o.aliases.includes(word));
+      if (named === undefined && (!/^[A-Z]{2,8}$/.test(word) || countryCode(word) !== undefined)) continue;
+      const org = named ?? orgs.find((o) => initials(o.name) === word);
       if (org === undefined) continue;
       if (!org.aliases.includes(word)) org.aliases.push(word);
       org.mentions.push({ start: t.start, end: t.start + word.length, text: word });
@@ -209,25 +272,4 @@ export function loneAcronyms(doc: ReadText, orgs: FoundOrg[]): Span[] {
     }
   }
   return out;
-}
-
-const PART_OF =
-  /^\s*,?\s*(?:is |which is |itself )?(?:a |an )?(?:part|component|unit|wing|division|arm) of (?:the )?$|^\s+(?:under|within) (?:the )?$/i;
-
-/** "The ACSC is part of the Australian Signals Directorate": a part-of link stated between two mentions. */
-function findPartOf(doc: ReadText, orgs: FoundOrg[]): void {
-  const mentions = orgs
-    .flatMap((o) => o.mentions.map((m) => ({ o, m })))
-    .sort((a, b) => a.m.start - b.m.start);
-  for (let i = 0; i + 1 < mentions.length; i++) {
-    const a = mentions[i];
-    const b = mentions[i + 1];
-    if (a === undefined || b === undefined || a.o === b.o || a.o.partOf !== undefined) continue;
-    if (PART_OF.test(doc.text.slice(a.m.end, b.m.start))) {
-      a.o.partOf = {
-        name: b.o.name,
-        span: { start: a.m.start, end: b.m.end, text: doc.text.slice(a.m.start, b.m.end) },
-      };
-    }
-  }
 }

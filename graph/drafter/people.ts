@@ -4,6 +4,7 @@
 import { normalizePersonName } from '../normalize';
 import type { Role } from './personParts';
 import { countryCode } from './lexicon';
+import { lowerCaseTitle } from './lowerTitles';
 import type { FoundOrg } from './orgs';
 import {
   isHonorific,
@@ -39,8 +40,11 @@ function personInSentence(
   orgs: FoundOrg[],
   inherited?: Cited<Role>,
 ): Candidate[] {
-  const role = roleIn(s) ?? inherited;
   const sides = sideCountries(s);
+  const stated = roleIn(s) ?? inherited;
+  // Joining or attending for a side the sentence names ("On the Kenyan side, Mr … joined") is being a delegate.
+  const role: Cited<Role> | undefined =
+    stated?.value === 'participant' && sides.length > 0 ? { ...stated, value: 'delegate' } : stated;
   const out: Candidate[] = [];
   for (const run of capitalisedRuns(s)) {
     for (const cand of namesInRun(run)) {
@@ -52,19 +56,25 @@ function personInSentence(
       const suf = suffixTitle(doc, last.end, s.end, orgs);
       const lead =
         pre.title || suf.title ? {} : titleBeforeComma(doc, s, (cand.prefix[0] ?? first).start, orgs);
+      const plain =
+        pre.title || suf.title || lead.title
+          ? undefined
+          : lowerCaseTitle(doc, s, (cand.prefix[0] ?? first).start, last.end);
       const honorific = cand.prefix.length > 0 && isHonorific(cand.prefix[cand.prefix.length - 1] ?? first);
       // A name right after "by" or "and" in a sentence with a role cue ("headed by Kristie Canegallo").
       const tagged = /\b(?:by|and)\s+$/.test(doc.text.slice(Math.max(0, first.start - 6), first.start));
       const qualified = Boolean(
-        pre.title || suf.title || lead.title || honorific || (tagged && role !== undefined),
+        pre.title || suf.title || lead.title || plain || honorific || (tagged && role !== undefined),
       );
       const nameSpan: Span = {
         start: first.start,
         end: last.end,
         text: doc.text.slice(first.start, last.end),
       };
-      const titles = [pre.title, suf.title, lead.title].filter((t): t is Span => t !== undefined);
-      const title = titles.sort((a, b) => b.text.length - a.text.length)[0];
+      const titles = [pre.title, suf.title, lead.title, plain].filter((t): t is Span => t !== undefined);
+      // The post stated after the name is the post; a word before it is then a rank ("Superintendent Oh
+      // Jae-min, Police Attaché at …"). Otherwise the fullest title stated.
+      const title = suf.title ?? titles.sort((a, b) => b.text.length - a.text.length)[0];
       const orgSpan = suf.org ?? pre.org ?? lead.org;
       const orgName = orgSpan === undefined ? undefined : orgNamed(orgs, orgSpan.text);
       const side = sides.filter((c) => c.span.start < first.start).pop();
@@ -74,8 +84,11 @@ function personInSentence(
         name: cite(nameSpan.text, nameSpan, tagged || honorific ? 0.9 : 0.75),
         title: title && cite(title.text, title, 0.85),
         role: role && { ...role },
-        country: countryWord ? cite(countryCodeOf(countryWord.text), countryWord, 0.85) : side,
-        organization: orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : undefined,
+        country: countryWord
+          ? cite(countryCodeOf(countryWord.text), countryWord, 0.85)
+          : (side ?? envoyOf(title)),
+        organization:
+          orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : onBehalfOf(doc, last.end, s.end, orgs),
       });
     }
   }
@@ -83,6 +96,32 @@ function personInSentence(
 }
 
 const countryCodeOf = (w: string) => countryCode(w) ?? '';
+
+/** An envoy's country from the post: "Ambassador of the Kingdom of Morocco to France" is Moroccan. */
+function envoyOf(title: Span | undefined): Cited<string> | undefined {
+  const m =
+    /\b(?:Ambassador|High Commissioner|Consul(?:[- ]General)?|Charg[ée] d['’]Affaires) of (?:the )?(.+?) (?:to|in)\b/u.exec(
+      title?.text ?? '',
+    );
+  const code = m?.[1] === undefined ? undefined : countryCode(m[1]);
+  return title && code ? cite(code, title, 0.8) : undefined;
+}
+
+/** "… also attended on behalf of the Federal Foreign Office": the body a person came for. */
+function onBehalfOf(doc: ReadText, from: number, to: number, orgs: FoundOrg[]): Cited<string> | undefined {
+  const m = /\bon behalf of (?:the )?/.exec(doc.text.slice(from, to));
+  if (m === null) return undefined;
+  const at = from + m.index + m[0].length;
+  const org = orgs.find((o) => o.mentions.some((x) => x.start === at));
+  return (
+    org &&
+    cite(
+      org.name,
+      { start: at, end: at + org.name.length, text: doc.text.slice(at, at + org.name.length) },
+      0.7,
+    )
+  );
+}
 
 /**
  * A role cue a sentence takes from before it: a sentence cut short after an abbreviation ("co-chaired by
@@ -129,10 +168,15 @@ export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
     seen.country ??= p.country;
     seen.organization ??= p.organization;
   }
-  // A later "Dr Lamberti Ocampo" is the same person as "Horacio Lamberti Ocampo".
+  // A later "Dr Lamberti Ocampo" is the same person as "Horacio Lamberti Ocampo". Words inside another's title
+  // ("Head of International Training Programmes") are not a person; nor is anyone the text gives no part in the
+  // meeting (quoted, mentioned, sending a message): readouts list those who took part.
   const people = [...byName.values()];
+  const titles = all.flatMap((c) => (c.title ? [c.title.span] : []));
   return people.filter((p) => {
     const key = ` ${normalizePersonName(p.name.value)}`;
-    return !people.some((q) => q !== p && ` ${normalizePersonName(q.name.value)}`.endsWith(key));
+    const inTitle = titles.some((t) => t.start <= p.name.span.start && t.end >= p.name.span.end);
+    const merged = people.some((q) => q !== p && ` ${normalizePersonName(q.name.value)}`.endsWith(key));
+    return !merged && !inTitle && p.role !== undefined;
   });
 }

@@ -31,7 +31,7 @@ export const ROLE_CUES: [RegExp, Role, number][] = [
     0.85,
   ],
   [
-    /\bdelegation (?:also )?(?:included|includes|comprised|comprising|consisted of)|\bmembers of the delegation|\baccompanied by|\bdelegates?\b/i,
+    /\bdelegation (?:also )?(?:included|includes|comprised|comprising|consisted of)|\bmembers of the delegation|\baccompanied by|\bdelegates?\b|\b(?:was|were) (?:also )?represented by\b/i,
     'delegate',
     0.8,
   ],
@@ -84,10 +84,12 @@ export function namesInRun(run: Term[]): NameInRun[] {
       continue;
     }
     let j = i;
+    // "Han Seo-yeon": the tokeniser splits a hyphenated given name, and its second part is lower case.
+    const hyphened = (k: number) => k > i && run[k - 1]?.post === '-' && /^\p{Ll}/u.test(run[k]?.text ?? '');
     while (
       j < run.length &&
       run[j] !== undefined &&
-      isNameWord(run[j] as Term) &&
+      (isNameWord(run[j] as Term) || hyphened(j)) &&
       !/,/.test(run[j - 1]?.post ?? '')
     )
       j++;
@@ -176,18 +178,28 @@ export function suffixTitle(
     const org = orgAt(orgs, from + ofOrg[0].length);
     return org ? { org } : {};
   }
-  if (!/^,\s*\p{Lu}/u.test(rest)) return {};
+  // ", the Ministry's National Director of …": the post follows a possessive naming the body again.
+  const lead = /^,\s*(?:the\s+\p{Lu}\p{L}*['’]s\s+)?(?=\p{Lu})/u.exec(rest);
+  if (lead === null) return {};
   const parts: Span[] = [];
-  let at = from + (/^,\s*/.exec(rest)?.[0].length ?? 0);
+  let at = from + lead[0].length;
   for (;;) {
     const org = orgAt(orgs, at);
     if (org && parts.length > 0) return { title: joinSpans(doc, parts), org };
     const seg = (SEGMENT.exec(doc.text.slice(at, limit))?.[0] ?? '').trimEnd();
     if (!/^\p{Lu}/u.test(seg) || /^(?:and|who|which)\b/i.test(seg)) break;
     const split = splitTitle({ start: at, end: at + seg.length, text: seg }, orgs);
+    const next = /^\s*,\s*(?!and\b)(?=\p{Lu})/u.exec(doc.text.slice(at + seg.length, limit));
+    // "Deputy Director General of the Police General Department, Ministry of Public Security": the body
+    // after the comma is the person's; the unit before it stays in the post.
+    const outer = next && split.org ? orgAt(orgs, at + seg.length + next[0].length) : undefined;
+    if (outer)
+      return {
+        title: joinSpans(doc, [...parts, { start: at, end: at + seg.length, text: seg }]),
+        org: outer,
+      };
     parts.push(split.title);
     if (split.org) return { title: joinSpans(doc, parts), org: split.org };
-    const next = /^\s*,\s*(?!and\b)(?=\p{Lu})/u.exec(doc.text.slice(at + seg.length, limit));
     if (next === null) break;
     at += seg.length + next[0].length;
   }
@@ -204,7 +216,10 @@ export function titleBeforeComma(
   const before = /^(.*?),\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/su.exec(doc.text.slice(s.start, nameStart))?.[1];
   if (before === undefined) return {};
   // The capitalised phrase (with "of", "for", "the", "and" and possessives inside) that ends right there.
-  const m = /(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|on|\p{Lu}[\p{L}'’-]*))*)$/u.exec(before);
+  // "The Ambassador of the Kingdom of Morocco to France, H.E. …": "to" may join a post; a leading "The" is not in it.
+  const m = /(?:\bThe\s+)?(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|on|to|\p{Lu}[\p{L}'’-]*))*)$/u.exec(
+    before,
+  );
   const text = m?.[1];
   if (
     m === null ||
@@ -214,7 +229,7 @@ export function titleBeforeComma(
       .some((w) => TITLE_HEADS.has(w))
   )
     return {};
-  const start = s.start + m.index;
+  const start = s.start + m.index + m[0].length - text.length;
   return splitTitle({ start, end: start + text.length, text }, orgs);
 }
 

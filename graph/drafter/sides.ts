@@ -2,6 +2,7 @@
 // delegation whose counterpart's country is known is of the other country; an organisation that signs with a
 // body of one country is of the other. Each is marked as inferred, with the words it rests on.
 import type { Found } from './found';
+import { orgByRef } from './orgNames';
 
 const LEADS = new Set(['co_chair', 'head_of_delegation']);
 
@@ -17,7 +18,7 @@ export function inferSides(found: Found): void {
     if (code !== undefined && p.role) p.country = { value: code, span: p.role.span, confidence: 0.5 };
   }
   for (const a of found.agreements) {
-    const parties = a.parties.map((p) => ({ p, org: found.orgs.find((o) => o.name === p.value) }));
+    const parties = a.parties.map((p) => ({ p, org: orgByRef(found.orgs, p.value) }));
     for (const { p, org } of parties) {
       if (org === undefined || org.countries.length > 0) continue;
       const known = [

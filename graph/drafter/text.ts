@@ -122,8 +122,13 @@ export const isCapitalised = (t: Term) => /^[\p{Lu}\d]/u.test(t.text) && !/^\d+$
 /** Connectors allowed inside a name ("Ministry of Home Affairs", "Secretary for Border Management"). */
 const CONNECTORS = new Set(['of', 'for', 'the', 'on', 'de', 'du', 'des']);
 
-/** Punctuation after a term that ends a name (a comma, full stop, bracket, quote…); hyphens and dashes do not. */
-export const breaksAfter = (t: Term) => /[^\s\-–—]/u.test(t.post) || /[([“"]/u.test(t.pre);
+/** Punctuation after a term that ends a name (a comma, full stop, bracket, quote…, or a spaced dash as in
+ *  "Pretoria – The …"); hyphens and dashes inside a name ("Kenya–Germany") do not. */
+export const breaksAfter = (t: Term) =>
+  (/[^\s\-–—]/u.test(t.post) && !isAbbreviation(t)) || /\s[-–—]/u.test(t.post) || /[([“"]/u.test(t.pre);
+
+/** A one- or two-letter capitalised abbreviation inside a name ("Md. Rafiqul …", "J. Smith"). */
+const isAbbreviation = (t: Term) => /^\.\s+$/.test(t.post) && /^\p{Lu}\p{Ll}?$/u.test(t.text);
 
 /**
  * Runs of capitalised terms in a sentence, allowing connectors between capitalised words: the candidates for

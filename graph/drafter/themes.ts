@@ -6,7 +6,8 @@
 import { normalizeText } from '../normalize';
 import { loadVocabulary, type Vocabulary } from '../themes';
 import { STOP, stemOf, tokens, type Token } from './stems';
-import type { ReadText, Span } from './text';
+import type { ReadText, Sentence, Span } from './text';
+import { CUES, DISPLACES, GATES, NARROWER } from './themeCues';
 
 export interface FoundTheme {
   id: string;
@@ -76,15 +77,26 @@ function exactAt(e: Entry, toks: Token[], i: number): Hit | undefined {
 /** All the entry's words within one sentence, in any order and form, at most ten words apart. */
 function bagIn(e: Entry, toks: Token[], used: Set<number>): Hit | undefined {
   if (e.content.length < 2 || e.acronym) return undefined;
-  const at: number[] = [];
-  for (const st of e.content) {
-    const i = toks.findIndex((t, k) => t.stem === st && !used.has(k) && !at.includes(k));
-    if (i < 0) return undefined;
-    at.push(i);
+  // Each word's nearest occurrence to some occurrence of the first: "the smuggling of methamphetamine …, and
+  // the movement of migrants brought in by smuggling gangs" meets "migrant smuggling" at its second "smuggling".
+  const where = (st: string) => toks.flatMap((t, k) => (t.stem === st && !used.has(k) ? [k] : []));
+  const [head, ...rest] = e.content.map(where);
+  let best: Hit | undefined;
+  for (const anchor of head ?? []) {
+    const at = [anchor];
+    for (const ks of rest) {
+      const k = ks
+        .filter((x) => !at.includes(x))
+        .sort((x, y) => Math.abs(x - anchor) - Math.abs(y - anchor))[0];
+      if (k === undefined) return undefined;
+      at.push(k);
+    }
+    const from = Math.min(...at);
+    const to = Math.max(...at);
+    if (to - from <= 10 && (best === undefined || to - from < best.to - best.from))
+      best = { id: e.id, from, to, confidence: 0.6 };
   }
-  const from = Math.min(...at);
-  const to = Math.max(...at);
-  return to - from <= 10 ? { id: e.id, from, to, confidence: 0.6 } : undefined;
+  return best;
 }
 
 function sentenceHits(toks: Token[], list: Entry[]): Hit[] {
@@ -120,16 +132,49 @@ export function findThemes(doc: ReadText, names: readonly Span[], vocab = loadVo
   const found: FoundTheme[] = [];
   for (const s of doc.sentences) {
     const toks = tokens(s).filter((t) => !inside(t, names));
+    const masked = maskNames(s, names);
+    const here: FoundTheme[] = [];
     for (const h of sentenceHits(toks, list)) {
       const a = toks[h.from] as Token;
       const b = toks[h.to] as Token;
       const t = vocab.byId.get(h.id);
-      if (t === undefined) continue;
+      const gate = GATES[h.id];
+      if (t === undefined || (gate !== undefined && !gate.test(masked))) continue;
       const span = { start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) };
-      found.push({ id: h.id, name: t.name, span, sentence: s.index, confidence: h.confidence });
+      here.push({ id: h.id, name: t.name, span, sentence: s.index, confidence: h.confidence });
     }
+    found.push(...withCues(here, s, masked, vocab));
   }
   return bestPerTheme(dropUmbrellas(found, vocab));
+}
+
+/** The sentence's text with the names in it blanked out (same length, so offsets hold). */
+function maskNames(s: Sentence, names: readonly Span[]): string {
+  let text = s.text;
+  for (const n of names) {
+    if (n.end <= s.start || n.start >= s.end) continue;
+    const from = Math.max(0, n.start - s.start);
+    const to = Math.min(text.length, n.end - s.start);
+    text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+  }
+  return text;
+}
+
+/** A sentence's vocabulary hits with the cue themes added and the readings they displace dropped. */
+function withCues(here: FoundTheme[], s: Sentence, masked: string, vocab: Vocabulary): FoundTheme[] {
+  const ids = new Set(here.map((f) => f.id));
+  for (const cue of CUES) {
+    if (ids.has(cue.id) || (NARROWER[cue.id] ?? []).some((n) => ids.has(n))) continue;
+    const first = cue.all[0]?.exec(masked);
+    const t = vocab.byId.get(cue.id);
+    if (first == null || t === undefined || !cue.all.every((re) => re.test(masked))) continue;
+    const start = s.start + first.index;
+    const span = { start, end: start + first[0].length, text: first[0] };
+    here.push({ id: cue.id, name: t.name, span, sentence: s.index, confidence: 0.7 });
+    ids.add(cue.id);
+  }
+  const displaced = new Set([...ids].flatMap((id) => DISPLACES[id] ?? []));
+  return here.filter((f) => !displaced.has(f.id));
 }
 
 function ancestors(vocab: Vocabulary, id: string, out = new Set<string>()): Set<string> {

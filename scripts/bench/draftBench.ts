@@ -58,6 +58,10 @@ async function scoreAll(
     lines.push(
       `${doc.name}: ${KINDS.map((k) => `${k} ${s[k].tp}/${s[k].predicted}/${s[k].expected}`).join('  ')}`,
     );
+    for (const k of KINDS) {
+      for (const x of s[k].extra) lines.push(`  ${k} drafted, not expected: ${x}`);
+      for (const x of s[k].missed) lines.push(`  ${k} expected, not drafted: ${x}`);
+    }
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
       await draftReadout(executor, doc.text, doc.options).catch(() => undefined);

@@ -14,6 +14,12 @@ export interface Tally {
   expected: number;
 }
 
+/** A tally with the items that did not match, for reading a document's misses. */
+export interface Scored extends Tally {
+  extra: string[];
+  missed: string[];
+}
+
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -32,32 +38,41 @@ function namesOf(readout: Obj): (ref: string) => Set<string> {
 const meets = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
 
 /** One-to-one matching of two item lists under a predicate (greedy, in order). */
-function tally<T>(predicted: T[], expected: T[], same: (p: T, e: T) => boolean): Tally {
+function tally<T>(
+  predicted: T[],
+  expected: T[],
+  same: (p: T, e: T) => boolean,
+  label: (x: T) => string,
+): Scored {
   const used = new Set<number>();
-  let tp = 0;
+  const extra: string[] = [];
   for (const p of predicted) {
     const k = expected.findIndex((e, i) => !used.has(i) && same(p, e));
-    if (k < 0) continue;
-    used.add(k);
-    tp++;
+    if (k < 0) extra.push(label(p));
+    else used.add(k);
   }
-  return { tp, predicted: predicted.length, expected: expected.length };
+  const missed = expected.filter((_, i) => !used.has(i)).map(label);
+  return { tp: used.size, predicted: predicted.length, expected: expected.length, extra, missed };
 }
 
 const scope = (o: Obj) =>
   list(o.countries).length > 0 ? list(o.countries).map(str).sort().join('-') : str(o.country) || 'intl';
 
-function people(d: Obj, e: Obj): Tally {
+const itself = (s: string) => s;
+
+function people(d: Obj, e: Obj): Scored {
   const key = (p: Obj) => `${normalizePersonName(str(p.name))}|${normalizeText(str(p.title))}|${str(p.role)}`;
   return tally(
     list(d.people).map((p) => key(obj(p))),
     list(e.people).map((p) => key(obj(p))),
     (a, b) => a === b,
+    itself,
   );
 }
 
-function organizations(d: Obj, e: Obj): Tally {
+function organizations(d: Obj, e: Obj): Scored {
   const item = (o: Obj) => ({
+    label: `${str(o.name)}|${str(o.kind)}|${scope(o)}`,
     names: new Set([o.name, ...list(o.aliases)].map((n) => normalizeText(str(n)))),
     kind: str(o.kind),
     scope: scope(o),
@@ -68,6 +83,7 @@ function organizations(d: Obj, e: Obj): Tally {
     list(d.organizations).map((o) => item(obj(o))),
     list(e.organizations).map((o) => item(obj(o))),
     same,
+    (x) => x.label,
   );
 }
 
@@ -83,7 +99,7 @@ function dialogueItems(r: Obj): string[] {
   return items;
 }
 
-function dialogue(d: Obj, e: Obj): Tally {
+function dialogue(d: Obj, e: Obj): Scored {
   // Working groups compare by any shared name: map the draft's onto the expected readout's spelling first.
   const en = namesOf(e);
   const dn = namesOf(d);
@@ -96,38 +112,42 @@ function dialogue(d: Obj, e: Obj): Tally {
     const hit = g && expectedGroups.find((x) => meets(x, g));
     return hit ? `workingGroup=${[...hit].sort()[0] ?? ''}` : it;
   });
-  return tally(predicted, dialogueItems(e), (a, b) => a === b);
+  return tally(predicted, dialogueItems(e), (a, b) => a === b, itself);
 }
 
-function themes(d: Obj, e: Obj): Tally {
+function themes(d: Obj, e: Obj): Scored {
   const vocab = loadVocabulary();
+  // A theme outside the vocabulary keeps its own (marked) name: it used to become '' when written as
+  // { name: … }, and two unknown themes then matched each other.
   const ids = (r: Obj) =>
-    list(r.themes).map(
-      (t) => vocab.byName.get(normalizeText(typeof t === 'string' ? t : str(obj(t).name))) ?? str(t),
-    );
-  return tally(ids(d), ids(e), (a, b) => a === b);
+    list(r.themes).map((t) => {
+      const name = typeof t === 'string' ? t : str(obj(t).name);
+      return vocab.byName.get(normalizeText(name)) ?? `unknown:${normalizeText(name)}`;
+    });
+  return tally(ids(d), ids(e), (a, b) => a === b, itself);
 }
 
-function agreements(d: Obj, e: Obj): Tally {
+function agreements(d: Obj, e: Obj): Scored {
   const item = (r: Obj) => (a: Obj) => ({
+    label: `${str(a.kind)}|${str(a.signed)}|${list(a.parties).map(str).join(' + ')}`,
     kind: str(a.kind),
     signed: str(a.signed),
     parties: list(a.parties).map((p) => namesOf(r)(str(p))),
   });
   type Item = ReturnType<ReturnType<typeof item>>;
+  // Parties pair one to one (in any order): with "every … some" a draft naming one party twice matched two.
+  const sameParties = (a: Item, b: Item) => tally(a.parties, b.parties, meets, () => '').missed.length === 0;
   const same = (a: Item, b: Item) =>
-    a.kind === b.kind &&
-    a.signed === b.signed &&
-    a.parties.length === b.parties.length &&
-    a.parties.every((p) => b.parties.some((q) => meets(p, q)));
+    a.kind === b.kind && a.signed === b.signed && a.parties.length === b.parties.length && sameParties(a, b);
   return tally(
     list(d.agreements).map((a) => item(d)(obj(a))),
     list(e.agreements).map((a) => item(e)(obj(a))),
     same,
+    (x) => x.label,
   );
 }
 
-const SCORERS: Record<Kind, (d: Obj, e: Obj) => Tally> = {
+const SCORERS: Record<Kind, (d: Obj, e: Obj) => Scored> = {
   people,
   organizations,
   dialogue,
@@ -135,8 +155,8 @@ const SCORERS: Record<Kind, (d: Obj, e: Obj) => Tally> = {
   agreements,
 };
 
-export function scoreDraft(draft: unknown, expected: unknown): Record<Kind, Tally> {
-  const out = {} as Record<Kind, Tally>;
+export function scoreDraft(draft: unknown, expected: unknown): Record<Kind, Scored> {
+  const out = {} as Record<Kind, Scored>;
   for (const k of KINDS) out[k] = SCORERS[k](obj(draft), obj(expected));
   return out;
 }

@@ -8,7 +8,8 @@ import type { GraphExecutor } from '../../graph/executor';
 import { ingestReadouts } from '../../graph/readout/ingest';
 import { resetGraph, seed, snapshot, testExecutor } from '../helpers/graph';
 
-const SEEDS = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
+// The seed texts sit beside the checkout; SEEDS_DIR names them when the checkout is elsewhere (a git worktree).
+const SEEDS = process.env.SEEDS_DIR ?? path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
 const seedText = (readout: string) => {
   const yaml = fs.readFileSync(path.resolve(__dirname, '..', '..', 'data', 'readouts', readout), 'utf8');
   const file = /Written from seed \S*?([^/\s]+\.txt)/.exec(yaml)?.[1] ?? '';

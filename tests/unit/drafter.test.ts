@@ -37,6 +37,29 @@ describe('dates', () => {
   });
 });
 
+describe('dates: ranges chrono gives in parts', () => {
+  test('"Monday and Tuesday", "14 and 15 April 2026", and a dateline "CITY, Country, Feb 12 —"', () => {
+    const days = datesIn('The talks were held in Oslo on Thursday and Friday.', 0, REF)[0];
+    expect([days?.start, days?.end]).toEqual(['2025-06-12', '2025-06-13']);
+    const pair = datesIn('They met in Rome on 14 and 15 April 2026.', 0, REF)[0];
+    expect([pair?.start, pair?.end, pair?.span.text]).toEqual([
+      '2026-04-14',
+      '2026-04-15',
+      '14 and 15 April 2026',
+    ]);
+    const dl = dateline(readText('Headline of the day\n\nSONGKHLA, Thailand, Feb 12 — Police met.'));
+    expect(dl?.span.text).toBe('Feb 12');
+  });
+
+  test("the meeting's days are a range rather than a single day in the same sentences", () => {
+    const doc = readText(
+      'Norway and Chile signed a memorandum on Friday at the close of the ninth Norway–Chile Maritime Dialogue, held in Santiago from Wednesday to Friday.',
+    );
+    const d = findDialogue(doc, { date: REF, exact: true });
+    expect([d?.date?.start, d?.date?.end]).toEqual(['2025-06-11', '2025-06-13']);
+  });
+});
+
 describe('ordinals and the meeting', () => {
   test('words and figures', () => {
     expect(ordinalValue('sixth')).toBe(6);
@@ -115,6 +138,71 @@ describe('organisations', () => {
   });
 });
 
+describe('organisations: names, kinds and countries', () => {
+  const orgs = (text: string) =>
+    findOrganizations(readText(text)).map((o) => [o.name, o.kind, o.countries, o.aliases]);
+
+  test('a joint body with a subject, a formal country name, an adjective inside, a town after an academy', () => {
+    expect(orgs('Chile and Peru set up a Chile–Peru Joint Working Group on Trafficking in Persons.')).toEqual(
+      [['Chile–Peru Joint Working Group on Trafficking in Persons', 'working_group', ['CL', 'PE'], []]],
+    );
+    expect(
+      orgs(
+        'Staff of the Embassy of the Kingdom of the Netherlands in Jakarta, the Royal Canadian Mounted Police and the Police Academy in Szczytno met.',
+      ),
+    ).toEqual([
+      ['Embassy of the Kingdom of the Netherlands in Jakarta', 'other', ['NL'], []],
+      ['Royal Canadian Mounted Police', 'agency', ['CA'], []],
+      ['Police Academy in Szczytno', 'academy', ['PL'], []],
+    ]);
+  });
+
+  test('bracketed short names, a spaced dash ending a name, a trailing "of <country>" as the country', () => {
+    expect(orgs('Ms Vogt of the Federal Police (Bundespolizei, BPOL) spoke.')).toEqual([
+      ['Federal Police', 'agency', [], ['Bundespolizei', 'BPOL']],
+    ]);
+    expect(orgs('Pretoria – The South African Police Service met.')[0]?.[0]).toBe(
+      'South African Police Service',
+    );
+    expect(orgs('The Ministry of Justice of Argentina met the Italian Ministry of Justice.')).toEqual([
+      ['Ministry of Justice', 'ministry', ['AR'], ['Ministry of Justice of Argentina']],
+      ['Ministry of Justice', 'ministry', ['IT'], ['Italian Ministry of Justice']],
+    ]);
+  });
+
+  test('a popular name as alias, an embassy named after its host country, bodies of one name kept apart by country', () => {
+    expect(
+      orgs(
+        'Officers of the Directorate for Priority Crime Investigation (DPCI), popularly known as the Hawks, a division of the South African Police Service, attended.',
+      )[0],
+    ).toEqual(['Directorate for Priority Crime Investigation', 'agency', ['ZA'], ['DPCI', 'Hawks']]);
+    expect(orgs('Mr Iturralde of the Embassy of Argentina in Italy attended.')[0]?.[0]).toBe(
+      'Embassy of Argentina in Italy',
+    );
+    expect(
+      orgs(
+        "The ICG reports to the Ministry of Defence, while the SLCG functions under Sri Lanka's Ministry of Defence.",
+      ),
+    ).toEqual([
+      ['Ministry of Defence', 'ministry', [], []],
+      ['Ministry of Defence', 'ministry', ['LK'], []],
+    ]);
+  });
+
+  test('part-of cues give the kind they name, and a directorate under a ministry is a department', () => {
+    const found = findOrganizations(
+      readText(
+        'The Harbour Police Force, a department of the Ministry of Home Affairs (MHA), attended. The Directorate of Port Security, which reports to the MHA, also came.',
+      ),
+    );
+    expect(found.map((o) => [o.name, o.kind, o.partOf?.name])).toEqual([
+      ['Harbour Police Force', 'department', 'Ministry of Home Affairs'],
+      ['Ministry of Home Affairs', 'ministry', undefined],
+      ['Directorate of Port Security', 'department', 'Ministry of Home Affairs'],
+    ]);
+  });
+});
+
 describe('themes', () => {
   const ids = (text: string) => findThemes(readText(text), []).map((t) => t.id);
 
@@ -132,6 +220,26 @@ describe('themes', () => {
   test('a loose umbrella phrase gives way to the specific theme in the same sentence', () => {
     expect(ids('Migration issues, including people smuggling, were discussed.')).toEqual([
       'people-smuggling',
+    ]);
+  });
+
+  test('themes named by their parts, words that count only in company, and the looser reading displaced', () => {
+    expect(ids('Officers discussed the smuggling of methamphetamine tablets across the border.')).toEqual([
+      'drug-trafficking',
+    ]);
+    expect(ids('They discussed fraudulent passports and visas used by smuggling networks.')).toEqual([
+      'travel-document-fraud',
+    ]);
+    expect(ids('The committee reviewed the terrorist threat in the region.')).toEqual(['counter-terrorism']);
+    expect(ids('They agreed to step up joint patrols along their shared border.')).toEqual([
+      'border-management',
+    ]);
+    expect(ids('Recovered stolen vehicles will see faster repatriation.')).toEqual([]);
+    expect(ids('They discussed the return of nationals with no right to remain.')).toEqual([
+      'returns-and-removals',
+    ]);
+    expect(ids('They discussed the trafficking of synthetic drugs, in particular methamphetamine.')).toEqual([
+      'synthetic-drugs',
     ]);
   });
 
@@ -154,6 +262,9 @@ describe('bad input', () => {
     expect(() => releaseText('x'.repeat(MAX_DRAFT_CHARS + 1))).toThrow(/at most/);
     expect(htmlToText('<p>One &amp; two</p><script>x()</script><p>Three</p>').trim()).toBe(
       'One & two\nThree',
+    );
+    expect(htmlToText('<p>Dr Annette Br&uuml;ckmann and Fran&ccedil;ois</p>').trim()).toBe(
+      'Dr Annette Brückmann and François',
     );
   });
 });

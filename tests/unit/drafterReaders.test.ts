@@ -1,0 +1,68 @@
+// More of the drafter's readers on invented sentences: the venue and countries of a meeting, and people's posts,
+// names and countries in the other forms releases give them.
+import { findDialogue } from '../../graph/drafter/dialogue';
+import { findOrganizations } from '../../graph/drafter/orgs';
+import { findPeople } from '../../graph/drafter/people';
+import { readText } from '../../graph/drafter/text';
+
+const REF = new Date(Date.UTC(2025, 5, 14, 12)); // Saturday 14 June 2025
+
+describe('the venue and the countries', () => {
+  test('a city-state is a venue; a country of two words is counted as one', () => {
+    const sg = findDialogue(
+      readText(
+        'The second Regional Dialogue on Transnational Crime was held in Singapore on 14 January 2026.',
+      ),
+      { date: REF, exact: true },
+    );
+    expect(sg?.city?.value).toBe('Singapore');
+    const lk = findDialogue(
+      readText(
+        'The 7th High Level Meeting was held in New Delhi on 3–5 March 2025. Sri Lanka thanked India. Sri Lanka and Maldives.',
+      ),
+      { date: REF, exact: true },
+    );
+    expect(lk?.countries.map((c) => c.value)).toEqual(['LK', 'IN']);
+  });
+});
+
+describe('people: posts and names in other forms', () => {
+  const people = (text: string) => {
+    const doc = readText(text);
+    return findPeople(doc, findOrganizations(doc)).map((p) => [
+      p.name.value,
+      p.title?.value,
+      p.country?.value,
+      p.organization?.value,
+    ]);
+  };
+
+  test('an envoy after "H.E." (country from the post, body after "on behalf of"), "Md." in a name', () => {
+    expect(
+      people(
+        'The Ambassador of the Kingdom of Morocco to France, H.E. Samira El Ouazzani, also attended on behalf of the Ministry of Foreign Affairs.',
+      ),
+    ).toEqual([
+      [
+        'Samira El Ouazzani',
+        'Ambassador of the Kingdom of Morocco to France',
+        'MA',
+        'Ministry of Foreign Affairs',
+      ],
+    ]);
+    expect(
+      people('The Bangladesh side was led by Senior Secretary Md. Rafiqul Haque Chowdhury.')[0]?.[0],
+    ).toBe('Md. Rafiqul Haque Chowdhury');
+  });
+
+  test('posts in lower case before or after the name', () => {
+    expect(
+      people(
+        'The delegation was led by its head, Vice Admiral Hendra Wicaksono Putra. Maarten Visscher, a counsellor at the Dutch embassy, also took part.',
+      ).map((p) => p.slice(0, 2)),
+    ).toEqual([
+      ['Hendra Wicaksono Putra', 'Head'],
+      ['Maarten Visscher', 'Counsellor'],
+    ]);
+  });
+});
