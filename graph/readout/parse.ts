@@ -1,10 +1,11 @@
 // Turns readout text (YAML or JSON) into a schema-checked Readout, or a list of issues naming file, path and line.
 // It also returns the line of every path in the document, so that later passes can point at the text too.
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ReadoutIssue } from '../errors';
 import { DATE_HINT, READOUT_FIELDS, ReadoutSchema, type Readout } from './schema';
 import { didYouMean } from './suggest';
+import { pathLines } from './yamlPaths';
 
 export type ReadoutFormat = 'yaml' | 'json';
 
@@ -37,31 +38,6 @@ export function lineAt(lines: LineMap, path: string): number | undefined {
   }
 }
 
-/** Map entries are located at their key (the line a reader looks for), list items where they start. */
-function collectLines(doc: Document, counter: LineCounter): Map<string, number> {
-  const lines = new Map<string, number>();
-  const lineOf = (offset: number) => counter.linePos(offset).line;
-  const walk = (node: unknown, path: string) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isScalar(pair.key) || pair.key.range == null) continue;
-        const p = path === '' ? String(pair.key.value) : `${path}.${String(pair.key.value)}`;
-        lines.set(p, lineOf(pair.key.range[0]));
-        walk(pair.value, p);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const p = `${path}[${i}]`;
-        if (isNode(item) && item.range) lines.set(p, lineOf(item.range[0]));
-        walk(item, p);
-      });
-    }
-  };
-  if (isNode(doc.contents) && doc.contents.range) lines.set('', lineOf(doc.contents.range[0]));
-  walk(doc.contents, '');
-  return lines;
-}
-
 /** The line map of a JSON text, built on first use. JSON that YAML does not accept gets no lines, only paths. */
 function lazyLines(text: string): LineMap {
   let lines: Map<string, number> | undefined;
@@ -70,7 +46,7 @@ function lazyLines(text: string): LineMap {
       if (lines === undefined) {
         const counter = new LineCounter();
         const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-        lines = doc.errors.length === 0 ? collectLines(doc, counter) : new Map<string, number>();
+        lines = doc.errors.length === 0 ? pathLines(doc, counter) : new Map<string, number>();
       }
       return lines.get(path);
     },
@@ -262,7 +238,7 @@ export function parseReadout(text: string, file: string, format?: ReadoutFormat)
     } catch (e) {
       return { ok: false, issues: [syntaxIssue(file, fmt, (e as Error).message)] };
     }
-    lines = collectLines(doc, counter);
+    lines = pathLines(doc, counter);
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const what = raw === null || raw === undefined ? 'the file is empty' : 'the file is not a mapping';
