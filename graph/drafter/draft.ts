@@ -15,7 +15,7 @@ import { layoutOrganizations, layoutPeople, type MatchRow } from './layoutEntiti
 import { layoutDialogue, layoutSource } from './layoutMeeting';
 import { layoutAgreements, layoutThemes } from './layoutRest';
 import { findOrganizations, loneAcronyms, type FoundOrg } from './orgs';
-import { findPeople } from './people';
+import { readPeople } from './people';
 import { renderYaml } from './render';
 import { inferSides } from './sides';
 import { placeOrganizations } from './orgCountries';
@@ -54,7 +54,7 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
   const bodies = orgs.filter(
     (o) => normalizeText(o.name) !== series && !series.endsWith(normalizeText(o.name)),
   );
-  const people = findPeople(doc, bodies);
+  const { people, named: bystanders } = readPeople(doc, bodies);
   // A unit named only inside someone's post ("Director of the X Department, Ministry of …") is not listed.
   const inPost = (m: Span) =>
     people.some((p) => p.title && p.title.span.start <= m.start && p.title.span.end >= m.end);
@@ -72,6 +72,7 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     dialogue,
     orgs: listed,
     people,
+    bystanders,
     themes: findThemes(doc, names),
     agreements: findAgreements(
       doc,

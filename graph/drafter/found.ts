@@ -25,6 +25,8 @@ export interface Found {
   dialogue: FoundDialogue;
   orgs: FoundOrg[];
   people: FoundPerson[];
+  /** Named in the text with no part in the meeting: left out, with a check saying so. */
+  bystanders: FoundPerson[];
   themes: FoundTheme[];
   agreements: FoundAgreement[];
   source: FoundSource;

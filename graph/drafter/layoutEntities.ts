@@ -6,6 +6,7 @@ import type { Assembly } from './found';
 import type { GraphMatch } from './graphLookup';
 import type { FoundOrg } from './orgs';
 import type { FoundPerson } from './people';
+import { lineColumn } from './text';
 
 export interface MatchRow {
   path: string;
@@ -139,6 +140,13 @@ export function personCountry(a: Assembly, p: FoundPerson): string | undefined {
 
 export function layoutPeople(a: Assembly, matches: MatchRow[]): Record<string, unknown>[] {
   const { rec } = a;
+  for (const p of a.found.bystanders) {
+    const { line, column } = lineColumn(a.found.doc, p.name.span.start);
+    rec.check(
+      'people',
+      `${p.name.value} (${line}:${column}) is named but given no part in the meeting: add them if they took part`,
+    );
+  }
   return a.found.people.map((p, i) => {
     const path = `people[${i}]`;
     const country = personCountry(a, p);

@@ -145,6 +145,14 @@ function inheritedRole(doc: ReadText, i: number): Cited<Role> | undefined {
 
 /** Every person the release names, one entry each. */
 export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
+  return readPeople(doc, orgs).people;
+}
+
+/**
+ * The people who took part, and those the text names but gives no part in the meeting (quoted, mentioned,
+ * sending a message): readouts list only the first, the draft says it left out the second.
+ */
+export function readPeople(doc: ReadText, orgs: FoundOrg[]): { people: FoundPerson[]; named: FoundPerson[] } {
   const byName = new Map<string, FoundPerson>();
   const all = doc.sentences.flatMap((s, i) => personInSentence(doc, s, orgs, inheritedRole(doc, i)));
   const wanted = new Set(all.filter((c) => c.qualified).map((c) => normalizePersonName(c.name.value)));
@@ -169,14 +177,17 @@ export function findPeople(doc: ReadText, orgs: FoundOrg[]): FoundPerson[] {
     seen.organization ??= p.organization;
   }
   // A later "Dr Lamberti Ocampo" is the same person as "Horacio Lamberti Ocampo". Words inside another's title
-  // ("Head of International Training Programmes") are not a person; nor is anyone the text gives no part in the
-  // meeting (quoted, mentioned, sending a message): readouts list those who took part.
-  const people = [...byName.values()];
+  // ("Head of International Training Programmes") are not a person.
+  const candidates = [...byName.values()];
   const titles = all.flatMap((c) => (c.title ? [c.title.span] : []));
-  return people.filter((p) => {
+  const persons = candidates.filter((p) => {
     const key = ` ${normalizePersonName(p.name.value)}`;
     const inTitle = titles.some((t) => t.start <= p.name.span.start && t.end >= p.name.span.end);
-    const merged = people.some((q) => q !== p && ` ${normalizePersonName(q.name.value)}`.endsWith(key));
-    return !merged && !inTitle && p.role !== undefined;
+    const merged = candidates.some((q) => q !== p && ` ${normalizePersonName(q.name.value)}`.endsWith(key));
+    return !merged && !inTitle;
   });
+  return {
+    people: persons.filter((p) => p.role !== undefined),
+    named: persons.filter((p) => p.role === undefined),
+  };
 }

@@ -96,3 +96,18 @@ describe('posts that name a unit, and bodies named with "General"', () => {
     ]);
   });
 });
+
+describe('people the text names but gives no part in the meeting', () => {
+  test('are left out of the draft, with a check naming them and where', async () => {
+    const text =
+      'The fourth Chile–Peru Police Dialogue was held in Lima on 12 June 2025. The Chilean delegation was led by Ms Ana Rojas, Director of International Affairs at the Carabineros Service. A message from Minister Jorge Salas of Peru was read out.';
+    const draft = await draftReadout(undefined, text, { published: '2025-06-14' });
+    const names = JSON.stringify(draft.readout.people);
+    expect(names).toContain('"name":"Ana Rojas"');
+    expect(names).not.toContain('Jorge Salas');
+    expect(draft.checks).toContainEqual(
+      expect.stringMatching(/^people: Jorge Salas \(1:\d+\) is named but given no part in the meeting/),
+    );
+    expect(draft.yaml).toMatch(/# check: Jorge Salas \(1:\d+\) is named but given no part/);
+  });
+});
