@@ -112,3 +112,14 @@ test('the corpus and the bundled seed load together without merging any of their
   expect(await count('MATCH (:Dialogue)')).toBe(all.length);
   expect(await duplicateIdentities(executor)).toEqual([]);
 });
+
+test('the held-out releases (tests/fixtures/press-holdout) each have a readout the loader accepts', async () => {
+  const dir = path.join(FIXTURES, 'press-holdout');
+  const held = fs.readdirSync(dir).filter((f) => RELEASE.test(f));
+  const files = findReadoutFiles([dir]);
+  expect(held.length).toBeGreaterThanOrEqual(3);
+  expect(files.map(stem).sort()).toEqual(held.map(stem).sort());
+  const dry = await ingestReadouts(executor, readReadoutFiles(files), { dryRun: true });
+  expect(dry.readouts.map((r) => stem(r.file)).sort()).toEqual(held.map(stem).sort());
+  expect(dry.readouts.every((r) => r.dialogueId.startsWith('dialogue:'))).toBe(true);
+});
