@@ -20,7 +20,7 @@ import { renderYaml } from './render';
 import { inferSides } from './sides';
 import { placeOrganizations } from './orgCountries';
 import { mergeUnplaced } from './orgNames';
-import { findSource } from './source';
+import { findSource, wireCredit } from './source';
 import { readText, type ReadText, type Span } from './text';
 import { findThemes } from './themes';
 import { draftIssues, type DraftIssue } from './validateDraft';
@@ -58,7 +58,9 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
   // A unit named only inside someone's post ("Director of the X Department, Ministry of …") is not listed.
   const inPost = (m: Span) =>
     people.some((p) => p.title && p.title.span.start <= m.start && p.title.span.end >= m.end);
-  const listed = bodies.filter((o) => !o.mentions.every(inPost));
+  const wire = wireCredit(doc);
+  const inWire = (m: Span) => wire !== undefined && m.start >= wire.start && m.end <= wire.end;
+  const listed = bodies.filter((o) => !o.mentions.every((m) => inPost(m) || inWire(m)));
   const names: Span[] = [
     ...bodies.flatMap((o) => o.mentions),
     ...dialogue.mentions,

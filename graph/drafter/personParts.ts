@@ -44,7 +44,7 @@ export const ROLE_CUES: [RegExp, Role, number][] = [
 
 /** Capitalised words that are not names in these texts: posts, bodies, places, months. */
 const NOT_NAME_EXTRA = new Set(
-  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office international cooperation crime public general state interior justice defence defense foreign finance health transport immigration customs navy army coast maritime operations policy'.split(
+  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office international cooperation crime public general state interior justice defence defense foreign finance health transport immigration customs navy army coast maritime operations policy republic kingdom'.split(
     ' ',
   ),
 );
@@ -153,11 +153,20 @@ function splitTitle(seg: Span, orgs: FoundOrg[]): { title: Span; org?: Span | un
   // "Minister Counsellor at the Embassy of …": the post ends at "at" even where the body is not recognised.
   if (at)
     return { title: { start: seg.start, end: seg.start + at.index, text: seg.text.slice(0, at.index) } };
-  const ofs = [...seg.text.matchAll(/\s+of (?:the )?/g)];
-  for (const m of ofs.reverse()) {
+  const ofs = [...seg.text.matchAll(/\s+of (?:the )?/g)].reverse();
+  for (const m of ofs) {
     const hit = cutAt(m);
     if (hit) return hit;
   }
+  // "Assistant Minister of Foreign Affairs of the Arab Republic of Egypt": the country is the person's, not
+  // part of the post.
+  const country = [...ofs]
+    .reverse()
+    .find((m) => countryCode(seg.text.slice(m.index + m[0].length)) !== undefined);
+  if (country !== undefined)
+    return {
+      title: { start: seg.start, end: seg.start + country.index, text: seg.text.slice(0, country.index) },
+    };
   return { title: seg };
 }
 

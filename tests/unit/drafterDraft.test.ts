@@ -111,3 +111,15 @@ describe('people the text names but gives no part in the meeting', () => {
     expect(draft.yaml).toMatch(/# check: Jorge Salas \(1:\d+\) is named but given no part/);
   });
 });
+
+describe('the dateline', () => {
+  test('the agency a wire dateline credits publishes the copy and is not a body at the meeting', async () => {
+    const { readout } = await draftReadout(
+      undefined,
+      'LIMA, June 13 (Andes Press Service) – The fourth Chile–Peru Police Dialogue was held in Lima on Thursday. The National Police of Peru hosted.',
+      { published: '2025-06-13' },
+    );
+    expect(readout.source).toMatchObject({ publisher: 'Andes Press Service' });
+    expect(readout.organizations).toEqual([expect.objectContaining({ name: 'National Police of Peru' })]);
+  });
+});

@@ -66,3 +66,38 @@ describe('people: posts and names in other forms', () => {
     ]);
   });
 });
+
+describe('organisation names that end where a person or a post begins', () => {
+  const names = (text: string) => findOrganizations(readText(text)).map((o) => [o.name, o.countries]);
+
+  test('"and" before a post or honorific ends the name; "Hellenic" is Greek', () => {
+    expect(
+      names(
+        'The talks were co-chaired by Director Anna Lind of the Ministry of Trade and Industry and Ambassador Omar Said. The Hellenic Police attended.',
+      ),
+    ).toEqual([
+      ['Ministry of Trade and Industry', []],
+      ['Hellenic Police', ['GR']],
+    ]);
+  });
+
+  test('a unit "of the" body with an organisation word of its own stays in the post; the body is listed', () => {
+    const doc = readText(
+      'Spain was represented by Luis Ortega, Head of the Training and Exercises Department of the Spanish Maritime Safety Agency, and by an envoy of the Kingdom of Spain.',
+    );
+    const orgs = findOrganizations(doc);
+    expect(orgs.map((o) => o.name)).toEqual(['Spanish Maritime Safety Agency']);
+    expect(findPeople(doc, orgs).map((p) => [p.name.value, p.title?.value, p.organization?.value])).toEqual([
+      ['Luis Ortega', 'Head of the Training and Exercises Department', 'Spanish Maritime Safety Agency'],
+    ]);
+  });
+
+  test('a country after the post is the person’s, not part of the post', () => {
+    const doc = readText(
+      'The meeting was led by Ambassador Karim Nasser, Deputy Minister of Foreign Affairs for Consular Affairs of the Arab Republic of Egypt.',
+    );
+    expect(findPeople(doc, findOrganizations(doc)).map((p) => p.title?.value)).toEqual([
+      'Deputy Minister of Foreign Affairs for Consular Affairs',
+    ]);
+  });
+});
