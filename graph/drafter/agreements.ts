@@ -33,7 +33,9 @@ const KINDS: [RegExp, AgreementKind, string][] = [
   [/\b(?:joint )?action plan\b/i, 'other', 'Action Plan'],
   [/\b(?:agreement|protocol|arrangement)\b/i, 'other', 'Agreement'],
 ];
-const SIGNED = /\b(signed|concluded|inked|adopted|exchanged|initialled|initialed|sealed)\b/i;
+export const SIGNED = /\b(signed|concluded|inked|adopted|exchanged|initialled|initialed|sealed)\b/i;
+/** "The two sides signed …": the parties are the meeting's two sides. */
+export const SIDES = /\bthe two (?:sides|delegations|parties)\b/i;
 const NOT_YET =
   /\b(will|would|shall|to sign|to be (?:signed|concluded|adopted)|prepare|towards|toward|draft|proposed|negotiat\w*|plans? to|intend\w*|future)\b/i;
 const ANAPHOR =

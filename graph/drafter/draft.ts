@@ -20,6 +20,7 @@ import { renderYaml } from './render';
 import { inferSides } from './sides';
 import { placeOrganizations } from './orgCountries';
 import { mergeUnplaced } from './orgNames';
+import { coinedSignatories, sidesAsParties } from './signatories';
 import { findSource, wireCredit } from './source';
 import { readText, type ReadText, type Span } from './text';
 import { findThemes } from './themes';
@@ -46,9 +47,15 @@ const NO_MEETING =
 export function readRelease(doc: ReadText, options: DraftOptions): Found {
   const dl = dateline(doc);
   const reference = referenceDate(doc, options.published ?? (dl?.yearStated ? dl.start : undefined));
-  const orgs = findOrganizations(doc);
+  const named = findOrganizations(doc);
   const dialogue = findDialogue(doc, reference, dl?.span);
   if (dialogue === undefined) throw new BadInputError(NO_MEETING);
+  const coined = coinedSignatories(
+    doc,
+    named,
+    dialogue.countries.map((c) => c.value),
+  );
+  const orgs = [...named, ...coined];
   // A joint committee that is itself the meeting is the dialogue, not one of its working groups.
   const series = normalizeText(dialogue.series.value);
   const bodies = orgs.filter(
@@ -85,6 +92,8 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     source: findSource(doc, listed, dl),
   };
   placeOrganizations(found);
+  inferSides(found);
+  sidesAsParties(found);
   inferSides(found);
   placeOrganizations(found);
   found.orgs = mergeUnplaced(found.orgs);
