@@ -64,7 +64,13 @@ function personInSentence(
       // A name right after "by" or "and" in a sentence with a role cue ("headed by Kristie Canegallo").
       const tagged = /\b(?:by|and)\s+$/.test(doc.text.slice(Math.max(0, first.start - 6), first.start));
       const qualified = Boolean(
-        pre.title || suf.title || lead.title || plain || honorific || (tagged && role !== undefined),
+        pre.title ||
+        suf.title ||
+        lead.title ||
+        plain ||
+        pre.rank ||
+        honorific ||
+        (tagged && role !== undefined),
       );
       const nameSpan: Span = {
         start: first.start,
@@ -74,7 +80,7 @@ function personInSentence(
       const titles = [pre.title, suf.title, lead.title, plain].filter((t): t is Span => t !== undefined);
       // The post stated after the name is the post; a word before it is then a rank ("Superintendent Oh
       // Jae-min, Police Attaché at …"). Otherwise the fullest title stated.
-      const title = suf.title ?? titles.sort((a, b) => b.text.length - a.text.length)[0];
+      const title = suf.title ?? titles.sort((a, b) => b.text.length - a.text.length)[0] ?? pre.rank;
       const orgSpan = suf.org ?? pre.org ?? lead.org;
       const orgName = orgSpan === undefined ? undefined : orgNamed(orgs, orgSpan.text);
       const side = sides.filter((c) => c.span.start < first.start).pop();

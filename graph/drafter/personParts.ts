@@ -3,6 +3,7 @@
 // dropped, the organisation and country the text gives, and the role from cues in the sentence.
 import { normalizeText } from '../normalize';
 import { countryCode, HONORIFICS, NOT_NAME, ORG_HEADS, ORG_LEADS, TITLE_HEADS } from './lexicon';
+import { rankOf } from './lowerTitles';
 import type { FoundOrg } from './orgs';
 import type { ReadText, Sentence, Span, Term } from './text';
 
@@ -102,7 +103,10 @@ export function namesInRun(run: Term[]): NameInRun[] {
 }
 
 /** The title stated before the name: the prefix without articles, countries and honorifics, ending in a post word. */
-export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; country?: Span; org?: Span } {
+export function prefixTitle(
+  doc: ReadText,
+  prefix: Term[],
+): { title?: Span; country?: Span; org?: Span; rank?: Span } {
   let from = 0;
   let country: Span | undefined;
   let org: Span | undefined;
@@ -118,9 +122,8 @@ export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; coun
   while (to > from && isHonorific(prefix[to - 1] as Term)) to--;
   const words = prefix.slice(from, to);
   const last = words[words.length - 1];
-  if (words.length === 0 || last === undefined || !words.some(isTitleWord) || isHonorific(words[0] as Term)) {
-    return { country, org };
-  }
+  if (words.length === 0 || last === undefined || !words.some(isTitleWord)) return { country, org };
+  if (isHonorific(words[0] as Term)) return { country, org, rank: rankOf(doc, prefix.slice(from)) };
   const start = (words[0] as Term).start;
   return { title: { start, end: last.end, text: doc.text.slice(start, last.end) }, country, org };
 }

@@ -101,3 +101,17 @@ describe('organisation names that end where a person or a post begins', () => {
     ]);
   });
 });
+
+describe('a rank as the only post', () => {
+  test('"Brigadier General" before the name is the title when no post is stated, not when one is', () => {
+    const doc = readText(
+      'The Chilean delegation also included Brigadier General Pedro Rojas of the Ministry of Defence and Vice Admiral Clara Muñoz, Director of Naval Operations.',
+    );
+    expect(
+      findPeople(doc, findOrganizations(doc)).map((p) => [p.name.value, p.title?.value, p.role?.value]),
+    ).toEqual([
+      ['Pedro Rojas', 'Brigadier General', 'delegate'],
+      ['Clara Muñoz', 'Director of Naval Operations', 'delegate'],
+    ]);
+  });
+});
