@@ -3,6 +3,7 @@
 import { findDialogue } from '../../graph/drafter/dialogue';
 import { findOrganizations } from '../../graph/drafter/orgs';
 import { findPeople } from '../../graph/drafter/people';
+import { findThemes } from '../../graph/drafter/themes';
 import { readText } from '../../graph/drafter/text';
 
 const REF = new Date(Date.UTC(2025, 5, 14, 12)); // Saturday 14 June 2025
@@ -113,5 +114,32 @@ describe('a rank as the only post', () => {
       ['Pedro Rojas', 'Brigadier General', 'delegate'],
       ['Clara Muñoz', 'Director of Naval Operations', 'delegate'],
     ]);
+  });
+});
+
+describe('themes named by their parts', () => {
+  const themes = (text: string) =>
+    findThemes(readText(text), [])
+      .map((t) => t.id)
+      .sort();
+
+  test('cables and grids under threat, spills to respond to, crossings by boat, ship tracking, threat data', () => {
+    expect(themes('Both sides warned of sabotage against subsea cables.')).toEqual([
+      'critical-infrastructure',
+    ]);
+    expect(themes('They practised the containment of a chemical spill in the harbour.')).toEqual([
+      'emergency-response',
+    ]);
+    expect(themes('The number of boat crossings rose in the summer.')).toEqual(['irregular-migration']);
+    expect(themes('The navy will pass on ship-tracking records to the coastguard.')).toEqual([
+      'maritime-domain-awareness',
+    ]);
+    expect(themes('The agencies agreed on the exchange of cyber-threat data.')).toEqual([
+      'cyber-threat-intelligence',
+    ]);
+  });
+
+  test('a cable or a spill alone is not a theme', () => {
+    expect(themes('A new cable car was opened, and coffee was spilled.')).toEqual([]);
   });
 });
