@@ -92,7 +92,7 @@ function personInSentence(
         role: role && { ...role },
         country: countryWord
           ? cite(countryCodeOf(countryWord.text), countryWord, 0.85)
-          : (side ?? envoyOf(title)),
+          : (side ?? envoyOf(title) ?? countryAfterPost(doc, title)),
         organization:
           orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : onBehalfOf(doc, last.end, s.end, orgs),
       });
@@ -102,6 +102,24 @@ function personInSentence(
 }
 
 const countryCodeOf = (w: string) => countryCode(w) ?? '';
+
+/** "…, Assistant Minister of Foreign Affairs of the Arab Republic of Egypt": the country the post is held for,
+ *  named right after it (the post itself leaves the country out). */
+function countryAfterPost(doc: ReadText, title: Span | undefined): Cited<string> | undefined {
+  if (title === undefined) return undefined;
+  const m = /^\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}]*\s*(?:of\s+(?:the\s+)?)?){1,5})/u.exec(
+    doc.text.slice(title.end, title.end + 80),
+  );
+  const words = (m?.[1] ?? '').trim().split(/\s+/);
+  for (let n = words.length; n > 0 && m !== null; n--) {
+    const phrase = words.slice(0, n).join(' ');
+    const code = countryCode(phrase);
+    if (code === undefined) continue;
+    const start = doc.text.indexOf(phrase, title.end);
+    return cite(code, { start, end: start + phrase.length, text: phrase }, 0.7);
+  }
+  return undefined;
+}
 
 /** An envoy's country from the post: "Ambassador of the Kingdom of Morocco to France" is Moroccan. */
 function envoyOf(title: Span | undefined): Cited<string> | undefined {

@@ -97,8 +97,8 @@ describe('organisation names that end where a person or a post begins', () => {
     const doc = readText(
       'The meeting was led by Ambassador Karim Nasser, Deputy Minister of Foreign Affairs for Consular Affairs of the Arab Republic of Egypt.',
     );
-    expect(findPeople(doc, findOrganizations(doc)).map((p) => p.title?.value)).toEqual([
-      'Deputy Minister of Foreign Affairs for Consular Affairs',
+    expect(findPeople(doc, findOrganizations(doc)).map((p) => [p.title?.value, p.country?.value])).toEqual([
+      ['Deputy Minister of Foreign Affairs for Consular Affairs', 'EG'],
     ]);
   });
 });
