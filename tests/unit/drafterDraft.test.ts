@@ -158,3 +158,17 @@ describe('agreements: signatories the organisation readers miss', () => {
     ]);
   });
 });
+
+describe('agreement names', () => {
+  test('"and" inside the subject stays in the name; "and" before a verb ends it; a declaration keeps its word', async () => {
+    const { readout } = await draftReadout(
+      undefined,
+      'The fourth Chile–Peru Police Dialogue was held in Lima on 12 June 2025. On 12 June the two police forces signed a Joint Declaration on cybercrime and online fraud. They also signed a Memorandum of Understanding on border security and agreed to meet again.',
+      { published: '2025-06-14' },
+    );
+    expect(readout.agreements).toMatchObject([
+      { name: 'Joint Declaration on cybercrime and online fraud', kind: 'joint_statement' },
+      { name: 'Memorandum of Understanding on border security', kind: 'mou' },
+    ]);
+  });
+});
