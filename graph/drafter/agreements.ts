@@ -29,11 +29,14 @@ const KINDS: [RegExp, AgreementKind, string][] = [
   [/\bmemorand(?:um|a) of cooperation\b|\bMOCs?\b|\bMoCs?\b/i, 'moc', 'Memorandum of Cooperation'],
   [/\bletters? of intent\b/i, 'other', 'Letter of Intent'],
   [/\btreaty\b/i, 'treaty', 'Treaty'],
-  [/\bjoint (?:statement|declaration)\b/i, 'joint_statement', 'Joint Statement'],
+  [/\bjoint statement\b/i, 'joint_statement', 'Joint Statement'],
+  [/\bjoint declaration\b/i, 'joint_statement', 'Joint Declaration'],
   [/\b(?:joint )?action plan\b/i, 'other', 'Action Plan'],
   [/\b(?:agreement|protocol|arrangement)\b/i, 'other', 'Agreement'],
 ];
-const SIGNED = /\b(signed|concluded|inked|adopted|exchanged|initialled|initialed|sealed)\b/i;
+export const SIGNED = /\b(signed|concluded|inked|adopted|exchanged|initialled|initialed|sealed)\b/i;
+/** "The two sides signed …": the parties are the meeting's two sides. */
+export const SIDES = /\bthe two (?:sides|delegations|parties)\b/i;
 const NOT_YET =
   /\b(will|would|shall|to sign|to be (?:signed|concluded|adopted)|prepare|towards|toward|draft|proposed|negotiat\w*|plans? to|intend\w*|future)\b/i;
 const ANAPHOR =
@@ -85,10 +88,11 @@ function partiesIn(doc: ReadText, s: Sentence, orgs: FoundOrg[], countries: stri
   return picks.flatMap((p) => (p[0] ? [{ value: refName(p[0], orgs), span, confidence: 0.6 }] : []));
 }
 
-/** The name as the text gives it: "memorandum of understanding on maritime domain awareness". */
+/** The name as the text gives it: "memorandum of understanding on maritime domain awareness"; an "and" joins
+ *  subjects ("on training and capacity building") unless a verb or a new subject follows it ("and agreed …"). */
 function nameFrom(doc: ReadText, kind: Span, label: string): string | undefined {
   const rest =
-    /^\s+(on|for|concerning|regarding)\s+([^,.;()]+?)(?=\s+(?:between|with|at|by|and|which|that|in)\b|[,.;()]|$)/i.exec(
+    /^\s+(on|for|concerning|regarding)\s+([^,.;()]+?)(?=\s+(?:between|with|at|by|which|that|in)\b|\s+and\s+(?:\w+ed|will|would|also|then|they|the two)\b|[,.;()]|$)/i.exec(
       doc.text.slice(kind.end, kind.end + 120),
     );
   if (rest === null) return undefined;

@@ -20,7 +20,8 @@ import { renderYaml } from './render';
 import { inferSides } from './sides';
 import { placeOrganizations } from './orgCountries';
 import { mergeUnplaced } from './orgNames';
-import { findSource } from './source';
+import { coinedSignatories, sidesAsParties } from './signatories';
+import { findSource, wireCredit } from './source';
 import { readText, type ReadText, type Span } from './text';
 import { findThemes } from './themes';
 import { draftIssues, type DraftIssue } from './validateDraft';
@@ -46,9 +47,15 @@ const NO_MEETING =
 export function readRelease(doc: ReadText, options: DraftOptions): Found {
   const dl = dateline(doc);
   const reference = referenceDate(doc, options.published ?? (dl?.yearStated ? dl.start : undefined));
-  const orgs = findOrganizations(doc);
+  const named = findOrganizations(doc);
   const dialogue = findDialogue(doc, reference, dl?.span);
   if (dialogue === undefined) throw new BadInputError(NO_MEETING);
+  const coined = coinedSignatories(
+    doc,
+    named,
+    dialogue.countries.map((c) => c.value),
+  );
+  const orgs = [...named, ...coined];
   // A joint committee that is itself the meeting is the dialogue, not one of its working groups.
   const series = normalizeText(dialogue.series.value);
   const bodies = orgs.filter(
@@ -58,7 +65,9 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
   // A unit named only inside someone's post ("Director of the X Department, Ministry of …") is not listed.
   const inPost = (m: Span) =>
     people.some((p) => p.title && p.title.span.start <= m.start && p.title.span.end >= m.end);
-  const listed = bodies.filter((o) => !o.mentions.every(inPost));
+  const wire = wireCredit(doc);
+  const inWire = (m: Span) => wire !== undefined && m.start >= wire.start && m.end <= wire.end;
+  const listed = bodies.filter((o) => !o.mentions.every((m) => inPost(m) || inWire(m)));
   const names: Span[] = [
     ...bodies.flatMap((o) => o.mentions),
     ...dialogue.mentions,
@@ -83,6 +92,8 @@ export function readRelease(doc: ReadText, options: DraftOptions): Found {
     source: findSource(doc, listed, dl),
   };
   placeOrganizations(found);
+  inferSides(found);
+  sidesAsParties(found);
   inferSides(found);
   placeOrganizations(found);
   found.orgs = mergeUnplaced(found.orgs);

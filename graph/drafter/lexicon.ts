@@ -102,7 +102,7 @@ const COUNTRY_FORMS: Record<string, string[]> = {
   FI: ['Finnish'],
   IE: ['Irish'],
   PT: ['Portuguese'],
-  GR: ['Greek'],
+  GR: ['Greek', 'Hellenic'],
   TR: ['Turkish', 'Türkiye', 'Turkiye'],
   IL: ['Israeli'],
   RU: ['Russian'],
@@ -135,7 +135,7 @@ COUNTRY_BY_WORD.delete('in');
 /** A country's formal style around its short name: "Kingdom of the Netherlands", "Argentine Republic". (Not
  *  "Democratic Republic of …": that names another country than the short name does.) */
 const STATE_FORM =
-  /^(?:the\s+)?(?:(?:federal|islamic|socialist|united|people['’]s)\s+)*(?:republic|kingdom|state|sultanate|principality|commonwealth)\s+of\s+(?:the\s+)?|\s+republic$/giu;
+  /^(?:the\s+)?(?:(?:federal|islamic|socialist|united|arab|people['’]s)\s+)*(?:republic|kingdom|state|sultanate|principality|commonwealth)\s+of\s+(?:the\s+)?|\s+republic$/giu;
 
 /** The country code a word or phrase names ("India", "Indian", "India's", "U.S.", "UK"), if any. */
 export function countryCode(phrase: string): string | undefined {

@@ -3,7 +3,7 @@
 // adjective kept in the name), their acronyms (in brackets after the name, or used alone and matching its
 // initials) and part-of links the text states ("X is part of Y").
 import { normalizeText } from '../normalize';
-import { countryCode, GROUP_HEADS, ORG_HEADS, ORG_LEADS, TITLE_HEADS } from './lexicon';
+import { countryCode, GROUP_HEADS, HONORIFICS, ORG_HEADS, ORG_LEADS, TITLE_HEADS } from './lexicon';
 import { bracketed, extendWithPlace, knownAs } from './orgMentions';
 import { mergeSameBody } from './orgNames';
 import { findPartOf } from './partOf';
@@ -61,12 +61,28 @@ function nameStarts(run: Term[]): number[] {
     const countryAfter = countryCode(text(lower(run[i + 1]) === 'the' ? i + 2 : i + 1)) !== undefined;
     // "Embassy of the Kingdom of the Netherlands": the "of" of a country's formal name does not start a name.
     const stateForm = countryCode(text(i - 1)) !== undefined;
-    if ((w === 'of' || w === 'for') && !ORG_LEADS.has(lower(run[i - 1])) && !countryAfter && !stateForm) {
+    if (
+      (w === 'of' || w === 'for') &&
+      (!ORG_LEADS.has(lower(run[i - 1])) || unitOf(run, i)) &&
+      !countryAfter &&
+      !stateForm
+    ) {
       out.push(lower(run[i + 1]) === 'the' ? i + 2 : i + 1);
     }
   }
   out.push(0);
   return out;
+}
+
+/** "Rescue Department of the Japan Coast Guard": a lead word after a qualifier, then "of the" and a body with an
+ *  organisation word of its own, is a unit of that body (the unit belongs to a post), unlike "Department of
+ *  Transportation" or "Federal Ministry of the Interior". */
+function unitOf(run: Term[], i: number): boolean {
+  if (i < 2 || lower(run[i]) !== 'of' || lower(run[i + 1]) !== 'the' || lower(run[i - 2]) === 'the')
+    return false;
+  if (countryCode(run[i - 2]?.text ?? '') !== undefined) return false;
+  const rest = run.slice(i + 2).map(lower);
+  return rest.length >= 2 && kindOf(rest) !== undefined;
 }
 
 /** Country codes in a joint name such as "U.S.-India", "South Africa–Mozambique" or "Japan–Australia". */
@@ -204,7 +220,12 @@ function splitAtAnd(run: Term[]): Term[][] {
     if (ORG_LEADS.has(lower(t)) && ['of', 'for'].includes(lower(run[i + 1]))) led = true;
     // "Working Group on Synthetic Drugs and Precursors": a joint body's subject may hold an "and".
     if (GROUP_END.has(lower(t)) && ['on', 'for'].includes(lower(run[i + 1]))) led = true;
-    if (lower(t) === 'and' && !led) {
+    // "… Ministry of Migration and Ambassador Tarek …": a post or honorific after "and" starts a person, not
+    // more of the name.
+    const next = lower(run[i + 1]);
+    const person = TITLE_HEADS.has(next) || HONORIFICS.has(next.replace(/\.$/, ''));
+    if (lower(t) === 'and' && (!led || person)) {
+      led = false;
       if (part.length > 0) out.push(part);
       part = [];
     } else part.push(t);

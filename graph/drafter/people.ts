@@ -64,7 +64,13 @@ function personInSentence(
       // A name right after "by" or "and" in a sentence with a role cue ("headed by Kristie Canegallo").
       const tagged = /\b(?:by|and)\s+$/.test(doc.text.slice(Math.max(0, first.start - 6), first.start));
       const qualified = Boolean(
-        pre.title || suf.title || lead.title || plain || honorific || (tagged && role !== undefined),
+        pre.title ||
+        suf.title ||
+        lead.title ||
+        plain ||
+        pre.rank ||
+        honorific ||
+        (tagged && role !== undefined),
       );
       const nameSpan: Span = {
         start: first.start,
@@ -74,7 +80,7 @@ function personInSentence(
       const titles = [pre.title, suf.title, lead.title, plain].filter((t): t is Span => t !== undefined);
       // The post stated after the name is the post; a word before it is then a rank ("Superintendent Oh
       // Jae-min, Police Attaché at …"). Otherwise the fullest title stated.
-      const title = suf.title ?? titles.sort((a, b) => b.text.length - a.text.length)[0];
+      const title = suf.title ?? titles.sort((a, b) => b.text.length - a.text.length)[0] ?? pre.rank;
       const orgSpan = suf.org ?? pre.org ?? lead.org;
       const orgName = orgSpan === undefined ? undefined : orgNamed(orgs, orgSpan.text);
       const side = sides.filter((c) => c.span.start < first.start).pop();
@@ -86,7 +92,7 @@ function personInSentence(
         role: role && { ...role },
         country: countryWord
           ? cite(countryCodeOf(countryWord.text), countryWord, 0.85)
-          : (side ?? envoyOf(title)),
+          : (side ?? envoyOf(title) ?? countryAfterPost(doc, title)),
         organization:
           orgSpan && orgName ? cite(orgName, orgSpan, 0.8) : onBehalfOf(doc, last.end, s.end, orgs),
       });
@@ -96,6 +102,24 @@ function personInSentence(
 }
 
 const countryCodeOf = (w: string) => countryCode(w) ?? '';
+
+/** "…, Assistant Minister of Foreign Affairs of the Arab Republic of Egypt": the country the post is held for,
+ *  named right after it (the post itself leaves the country out). */
+function countryAfterPost(doc: ReadText, title: Span | undefined): Cited<string> | undefined {
+  if (title === undefined) return undefined;
+  const m = /^\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}]*\s*(?:of\s+(?:the\s+)?)?){1,5})/u.exec(
+    doc.text.slice(title.end, title.end + 80),
+  );
+  const words = (m?.[1] ?? '').trim().split(/\s+/);
+  for (let n = words.length; n > 0 && m !== null; n--) {
+    const phrase = words.slice(0, n).join(' ');
+    const code = countryCode(phrase);
+    if (code === undefined) continue;
+    const start = doc.text.indexOf(phrase, title.end);
+    return cite(code, { start, end: start + phrase.length, text: phrase }, 0.7);
+  }
+  return undefined;
+}
 
 /** An envoy's country from the post: "Ambassador of the Kingdom of Morocco to France" is Moroccan. */
 function envoyOf(title: Span | undefined): Cited<string> | undefined {

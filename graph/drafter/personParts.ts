@@ -3,6 +3,7 @@
 // dropped, the organisation and country the text gives, and the role from cues in the sentence.
 import { normalizeText } from '../normalize';
 import { countryCode, HONORIFICS, NOT_NAME, ORG_HEADS, ORG_LEADS, TITLE_HEADS } from './lexicon';
+import { rankOf } from './lowerTitles';
 import type { FoundOrg } from './orgs';
 import type { ReadText, Sentence, Span, Term } from './text';
 
@@ -44,7 +45,7 @@ export const ROLE_CUES: [RegExp, Role, number][] = [
 
 /** Capitalised words that are not names in these texts: posts, bodies, places, months. */
 const NOT_NAME_EXTRA = new Set(
-  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office international cooperation crime public general state interior justice defence defense foreign finance health transport immigration customs navy army coast maritime operations policy'.split(
+  'senior acting additional joint special principal deputy assistant first second third national federal home homeland security affairs dialogue talks summit meeting border management government cyber police group working ministry department office international cooperation crime public general state interior justice defence defense foreign finance health transport immigration customs navy army coast maritime operations policy republic kingdom'.split(
     ' ',
   ),
 );
@@ -102,7 +103,10 @@ export function namesInRun(run: Term[]): NameInRun[] {
 }
 
 /** The title stated before the name: the prefix without articles, countries and honorifics, ending in a post word. */
-export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; country?: Span; org?: Span } {
+export function prefixTitle(
+  doc: ReadText,
+  prefix: Term[],
+): { title?: Span; country?: Span; org?: Span; rank?: Span } {
   let from = 0;
   let country: Span | undefined;
   let org: Span | undefined;
@@ -118,9 +122,8 @@ export function prefixTitle(doc: ReadText, prefix: Term[]): { title?: Span; coun
   while (to > from && isHonorific(prefix[to - 1] as Term)) to--;
   const words = prefix.slice(from, to);
   const last = words[words.length - 1];
-  if (words.length === 0 || last === undefined || !words.some(isTitleWord) || isHonorific(words[0] as Term)) {
-    return { country, org };
-  }
+  if (words.length === 0 || last === undefined || !words.some(isTitleWord)) return { country, org };
+  if (isHonorific(words[0] as Term)) return { country, org, rank: rankOf(doc, prefix.slice(from)) };
   const start = (words[0] as Term).start;
   return { title: { start, end: last.end, text: doc.text.slice(start, last.end) }, country, org };
 }
@@ -153,11 +156,20 @@ function splitTitle(seg: Span, orgs: FoundOrg[]): { title: Span; org?: Span | un
   // "Minister Counsellor at the Embassy of …": the post ends at "at" even where the body is not recognised.
   if (at)
     return { title: { start: seg.start, end: seg.start + at.index, text: seg.text.slice(0, at.index) } };
-  const ofs = [...seg.text.matchAll(/\s+of (?:the )?/g)];
-  for (const m of ofs.reverse()) {
+  const ofs = [...seg.text.matchAll(/\s+of (?:the )?/g)].reverse();
+  for (const m of ofs) {
     const hit = cutAt(m);
     if (hit) return hit;
   }
+  // "Assistant Minister of Foreign Affairs of the Arab Republic of Egypt": the country is the person's, not
+  // part of the post.
+  const country = [...ofs]
+    .reverse()
+    .find((m) => countryCode(seg.text.slice(m.index + m[0].length)) !== undefined);
+  if (country !== undefined)
+    return {
+      title: { start: seg.start, end: seg.start + country.index, text: seg.text.slice(0, country.index) },
+    };
   return { title: seg };
 }
 

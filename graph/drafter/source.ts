@@ -56,6 +56,16 @@ function headline(lines: Line[], orgs: FoundOrg[], dl: FoundDate | undefined): L
 
 const AGENCY = /\((?:[A-Z][\w.&' -]{1,40})\)/;
 
+/** The agency a wire dateline credits: "LISBON, May 9 (Lusonews Agency) –". It publishes the copy; it is not
+ *  one of the bodies at the meeting. */
+export function wireCredit(doc: ReadText): Span | undefined {
+  const wire = AGENCY.exec(doc.text.slice(0, 400));
+  if (wire === null || !/^[\p{Lu} .]+,/u.test(doc.text.slice(doc.text.lastIndexOf('\n', wire.index) + 1)))
+    return undefined;
+  const text = wire[0].slice(1, -1);
+  return { start: wire.index + 1, end: wire.index + 1 + text.length, text };
+}
+
 function publisherOf(doc: ReadText, lines: Line[], orgs: FoundOrg[]): Cited<string> | undefined {
   for (const l of lines) {
     const org = isOrgLine(l, orgs);
@@ -67,16 +77,8 @@ function publisherOf(doc: ReadText, lines: Line[], orgs: FoundOrg[]): Cited<stri
         : orgs.find((o) => normalizeText(o.name) === normalizeText(banner[1] ?? ''));
     if (named) return { value: named.name, confidence: 0.7, span: l };
   }
-  // A wire dateline: "LISBON, May 9 (Lusonews Agency) –".
-  const wire = AGENCY.exec(doc.text.slice(0, 400));
-  if (wire !== null && /^[\p{Lu} .]+,/u.test(doc.text.slice(doc.text.lastIndexOf('\n', wire.index) + 1))) {
-    const value = wire[0].slice(1, -1);
-    return {
-      value,
-      confidence: 0.7,
-      span: { start: wire.index + 1, end: wire.index + 1 + value.length, text: value },
-    };
-  }
+  const wire = wireCredit(doc);
+  if (wire !== undefined) return { value: wire.text, confidence: 0.7, span: wire };
   // An agency credit alone on the last line ("ANI", "PTI", "Reuters").
   const tail = doc.text.trimEnd();
   const lastLine = tail.slice(tail.lastIndexOf('\n') + 1).trim();

@@ -72,9 +72,33 @@ export const CUES: Cue[] = [
   { id: 'environmental-crime', all: [/\billegal (?:dumping|fishing|logging|mining)\b/i] },
   { id: 'public-order', all: [/\b(?:large public events|mass gatherings|crowd control|public order)\b/i] },
   { id: 'border-management', all: [/\bpatrols?\b/i, /\bborders?\b/i] },
-  { id: 'cyber-threat-intelligence', all: [/\bthreat (?:indicators?|intelligence)\b/i] },
+  // Information on threats (not "information on the threat of …") is threat intelligence when cyber is in view.
+  {
+    id: 'cyber-threat-intelligence',
+    all: [/\bthreat (?:indicators?|intelligence)\b|\bcyber[- ]?threat (?:information|data)\b/i],
+  },
+  {
+    id: 'critical-infrastructure',
+    all: [
+      /\b(?:undersea|submarine|subsea) cables?\b|\b(?:energy|power|electricity) grids?\b|\bpipelines\b/i,
+      /\b(?:threats?|attacks?|protect\w*|sabotage|damage|risks?|resilien\w*|secur\w*)\b/i,
+    ],
+  },
+  {
+    id: 'emergency-response',
+    all: [/\b(?:oil|chemical|fuel) spills?\b/i, /\b(?:respon\w*|clean-?ups?|contain\w*)\b/i],
+  },
+  {
+    id: 'irregular-migration',
+    all: [
+      /\b(?:sea|boat|irregular|illegal|unauthori[sz]ed) crossings?\b|\bcrossings? by (?:sea|boat)\b|\bboat arrivals\b/i,
+    ],
+  },
   { id: 'electronic-evidence', all: [/\bdata held by (?:\w+ )?(?:service )?providers\b/i] },
-  { id: 'maritime-domain-awareness', all: [/\b(?:vessels? of interest|vessel tracking)\b/i] },
+  {
+    id: 'maritime-domain-awareness',
+    all: [/\b(?:vessels? of interest|vessel[- ]tracking|ship[- ]tracking|vessel movements)\b/i],
+  },
   { id: 'traveller-screening', all: [/\bpassengers?\b/i, /\b(?:information|data|screening)\b/i] },
   { id: 'cargo-security', all: [/\bcargo\b/i, /\b(?:information|data|screening|security)\b/i] },
   {
@@ -101,6 +125,7 @@ export const DISPLACES: Record<string, string[]> = {
   'maritime-domain-awareness': ['information-sharing'],
   'traveller-screening': ['information-sharing'],
   'cargo-security': ['information-sharing'],
+  'cyber-threat-intelligence': ['information-sharing', 'cybersecurity'],
 };
 
 /** More specific themes that, named in the sentence, leave a cue for the general one unneeded. */

@@ -111,3 +111,64 @@ describe('people the text names but gives no part in the meeting', () => {
     expect(draft.yaml).toMatch(/# check: Jorge Salas \(1:\d+\) is named but given no part/);
   });
 });
+
+describe('the dateline', () => {
+  test('the agency a wire dateline credits publishes the copy and is not a body at the meeting', async () => {
+    const { readout } = await draftReadout(
+      undefined,
+      'LIMA, June 13 (Andes Press Service) – The fourth Chile–Peru Police Dialogue was held in Lima on Thursday. The National Police of Peru hosted.',
+      { published: '2025-06-13' },
+    );
+    expect(readout.source).toMatchObject({ publisher: 'Andes Press Service' });
+    expect(readout.organizations).toEqual([expect.objectContaining({ name: 'National Police of Peru' })]);
+  });
+});
+
+describe('agreements: signatories the organisation readers miss', () => {
+  const draft = async (text: string) =>
+    (
+      await draftReadout(
+        undefined,
+        `The fourth Chile–Peru Police Dialogue was held in Lima on 12 June 2025. ${text}`,
+        {
+          published: '2025-06-14',
+        },
+      )
+    ).readout;
+
+  test('coined names with a hyphen or inner capitals that sign are bodies; a country code inside gives the country', async () => {
+    const r = await draft('CSIRT-CL and PeruSec signed a letter of intent on 12 June 2025.');
+    expect(r.organizations).toEqual([
+      expect.objectContaining({ name: 'CSIRT-CL', country: 'CL', kind: 'other' }),
+      expect.objectContaining({ name: 'PeruSec', country: 'PE', kind: 'other' }),
+    ]);
+    expect(r.agreements).toMatchObject([{ parties: ['CSIRT-CL', 'PeruSec'], signed: '2025-06-12' }]);
+  });
+
+  test('"the two sides signed": the bodies of the two heads of delegation, on the meeting’s day', async () => {
+    const r = await draft(
+      'The Chilean delegation was led by Ana Soto, Director of the Investigations Police of Chile. The Peruvian delegation was led by Jorge Quispe, Director of the National Police of Peru. The two sides signed a Memorandum of Understanding on training.',
+    );
+    expect(r.agreements).toMatchObject([
+      {
+        kind: 'mou',
+        signed: '2025-06-12',
+        parties: ['Investigations Police of Chile', 'National Police of Peru'],
+      },
+    ]);
+  });
+});
+
+describe('agreement names', () => {
+  test('"and" inside the subject stays in the name; "and" before a verb ends it; a declaration keeps its word', async () => {
+    const { readout } = await draftReadout(
+      undefined,
+      'The fourth Chile–Peru Police Dialogue was held in Lima on 12 June 2025. On 12 June the two police forces signed a Joint Declaration on cybercrime and online fraud. They also signed a Memorandum of Understanding on border security and agreed to meet again.',
+      { published: '2025-06-14' },
+    );
+    expect(readout.agreements).toMatchObject([
+      { name: 'Joint Declaration on cybercrime and online fraud', kind: 'joint_statement' },
+      { name: 'Memorandum of Understanding on border security', kind: 'mou' },
+    ]);
+  });
+});
