@@ -161,18 +161,19 @@ export function searchCases(sample: readonly BenchEntity[], all: readonly BenchE
       cases.push({ kind: 'alias', text: a, target: e.id, namesakes: same, nameNamesakes: same });
     }
     for (const [kind, text] of perturbed(e)) {
+      // Only an acronym or a partial name can name other entities as well as the target.
       const also =
         kind === 'acronym'
           ? spellings.withInitials(text)
           : kind === 'partial name'
             ? spellings.withPhrase(text)
-            : [];
-      const namesakes = new Set([...own, ...also, ...namesakesOf(index, text)]);
+            : undefined;
+      const namesakes = also === undefined ? own : new Set([...own, ...also, ...namesakesOf(index, text)]);
       cases.push({
         kind,
         text,
         target: e.id,
-        namesakes: also.length > 0 ? namesakes : own,
+        namesakes,
         nameNamesakes: own,
       });
     }
