@@ -7,7 +7,7 @@ import { createLogger } from '../graph/logger';
 import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/files';
 import { ingestReadouts } from '../graph/readout/ingest';
 import { graphCounts } from '../graph/stats';
-import { startHttpServer } from '../resolvers/http';
+import { startHttpServer } from '../resolvers/http/http';
 import { newCommand, parseCommand } from './cli';
 
 const program = newCommand(

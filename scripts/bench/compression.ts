@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { loadConfig } from '../../graph/config';
 import { GraphExecutor } from '../../graph/executor';
 import { createLogger } from '../../graph/logger';
-import { startHttpServer } from '../../resolvers/http';
+import { startHttpServer } from '../../resolvers/http/http';
 import { EXIT, newCommand, runCommand } from '../cli';
 
 interface Options {

@@ -1,7 +1,7 @@
 // The ingest benchmark for one size: the naive loader on the first readouts (all of them when that is quick
 // enough), then, on an emptied graph, the real loader on every readout. Both run as child processes over the same
 // files, and the graph is counted after each, so rates are of what actually landed in Neo4j.
-import { graphSize, wipeGraph, type GraphSize } from '../../graph/bench/graphAdmin';
+import { graphSize, wipeGraph, type GraphSize } from './graphAdmin';
 import type { GraphExecutor } from '../../graph/executor';
 import { runTs, type ChildOptions } from './childProcess';
 import type { IngestWorkerResult } from './ingestWorker';

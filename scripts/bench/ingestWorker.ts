@@ -2,7 +2,7 @@
 // `npm run load`) or the naive one, then prints one JSON line with timings, counts and its own peak RSS. A child of
 // its own so that peak RSS is the loader's alone.
 import { parseArgs } from 'node:util';
-import { naiveLoad } from '../../graph/bench/naiveLoader';
+import { naiveLoad } from './naiveLoader';
 import { prepareGraph } from '../../graph/bootstrap';
 import { loadConfig } from '../../graph/config';
 import { createLogger } from '../../graph/logger';

@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
-import { NEO4J_GRAPHQL_TYPE_DEFS } from '../../graph/bench/neo4jGraphqlTypeDefs';
+import { NEO4J_GRAPHQL_TYPE_DEFS } from './neo4jGraphqlTypeDefs';
 
 export interface Neo4jGraphqlServer {
   url: string;

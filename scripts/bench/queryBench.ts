@@ -2,8 +2,8 @@
 // Cypher. First every target is asked once of each system and the answers compared; then, after a warm-up, rounds
 // of fixed-concurrency load, interleaved (round 1 of every shape and system, then round 2…) so that a noisy moment
 // on a shared machine does not fall on one system only. Reported figures are medians over rounds.
-import { createComparisonIndexes, dropComparisonIndexes } from '../../graph/bench/graphAdmin';
-import { pickTargets, type Targets } from '../../graph/bench/targets';
+import { createComparisonIndexes, dropComparisonIndexes } from './graphAdmin';
+import { pickTargets, type Targets } from './targets';
 import { GraphExecutor, type ExecutorOptions } from '../../graph/executor';
 import { GraphqlClient } from './graphqlClient';
 import { runLoad, type LoadResult } from './loadRunner';

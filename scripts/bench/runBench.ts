@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serverVersion, sourceCount } from '../../graph/bench/graphAdmin';
+import { serverVersion, sourceCount } from './graphAdmin';
 import type { Config } from '../../graph/config';
 import type { Logger } from '../../graph/logger';
 import { generateReadouts, MANIFEST } from '../generate/generateReadouts';

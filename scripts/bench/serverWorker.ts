@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../graph/config';
 import { GraphExecutor } from '../../graph/executor';
 import { createLogger } from '../../graph/logger';
-import { startHttpServer } from '../../resolvers/http';
+import { startHttpServer } from '../../resolvers/http/http';
 import { startNeo4jGraphqlServer } from './neo4jGraphqlServer';
 
 export interface ServerUrls {

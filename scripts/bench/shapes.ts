@@ -9,8 +9,8 @@ import {
   rawPath,
   rawSubgraph,
   type Json,
-} from '../../graph/bench/rawQueries';
-import type { Targets } from '../../graph/bench/targets';
+} from './rawQueries';
+import type { Targets } from './targets';
 import { luceneQuery, searchEntities, searchWords } from '../../graph/queries/search';
 import type { GraphqlClient, GraphqlResponse } from './graphqlClient';
 

@@ -3,7 +3,7 @@
 import { loadConfig } from '../../graph/config';
 import { GraphExecutor } from '../../graph/executor';
 import { createLogger } from '../../graph/logger';
-import { startHttpServer } from '../../resolvers/http';
+import { startHttpServer } from '../../resolvers/http/http';
 
 async function main(): Promise<void> {
   const config = loadConfig();

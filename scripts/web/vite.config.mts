@@ -1,4 +1,4 @@
-// Builds the IDE (/ide), the visual explorer (/explore) and the Draft page (/draft) into dist/web/, served by resolvers/web.ts. Everything
+// Builds the IDE (/ide), the visual explorer (/explore) and the Draft page (/draft) into dist/web/, served by resolvers/http/web.ts. Everything
 // the pages load is bundled here (Monaco's workers included), since analysts may have no internet access.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,7 +37,7 @@ function readmeExamplesPlugin(): Plugin {
 /**
  * `import sdl from 'virtual:schema-sdl'`: the schema the server serves (schema/*.graphql, joined in the order
  * resolvers/index.ts loads them). The IDE builds its docs and completion from it instead of introspecting: the
- * standard introspection query is deeper than the API's operation depth limit (resolvers/limits.ts).
+ * standard introspection query is deeper than the API's operation depth limit (resolvers/http/limits.ts).
  */
 function schemaSdlPlugin(): Plugin {
   return {

@@ -1,7 +1,7 @@
 // How the server serves the front-ends over plain HTTP: pages with a strict Content-Security-Policy, /graphql as
 // the IDE for a browser only (GraphQL clients are unaffected), long-cached assets.
 import type { GraphExecutor } from '../../graph/executor';
-import { WEB_CSP } from '../../resolvers/web';
+import { WEB_CSP } from '../../resolvers/http/web';
 import { startTestServer, type TestServer } from '../helpers/api';
 import { testExecutor } from '../helpers/graph';
 

@@ -2,7 +2,7 @@
 import { loadConfig, type Config } from '../../graph/config';
 import type { GraphExecutor } from '../../graph/executor';
 import { createLogger, type Logger } from '../../graph/logger';
-import { startHttpServer, type RunningServer } from '../../resolvers/http';
+import { startHttpServer, type RunningServer } from '../../resolvers/http/http';
 import { resetGraph, seed, testExecutor } from './graph';
 
 export const EDITOR_TOKEN = 'test-editor-token-0123456789';

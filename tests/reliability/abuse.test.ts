@@ -60,7 +60,7 @@ async function stillServing(s: TestServer = server): Promise<void> {
   expect(ok.data?.person.id).toBe('person:ajay-bhalla');
 }
 
-describe('operation limits (resolvers/limits.ts: depth 12, 3000 fields, 50 aliases, 20 root fields)', () => {
+describe('operation limits (resolvers/http/limits.ts: depth 12, 3000 fields, 50 aliases, 20 root fields)', () => {
   test('a depth bomb is refused before running', async () => {
     const deep = `{ themes { nodes { ${'narrower { '.repeat(20)}name${' }'.repeat(20)} } } }`;
     const r = await server.gql(deep);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GraphExecutor } from '../../graph/executor';
-import { tokenMatches } from '../../resolvers/http';
+import { tokenMatches } from '../../resolvers/http/http';
 import { EDITOR_TOKEN, startTestServer, type TestServer } from '../helpers/api';
 import { fixture, resetGraph, seed, snapshot, testExecutor } from '../helpers/graph';
 import { portOpen, ROOT } from './helpers';
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 const INGEST = `mutation($r: String!) { ingestReadout(readout: $r, format: YAML) { readouts { source { id } } } }`;
 
-describe('tokenMatches (resolvers/http.ts)', () => {
+describe('tokenMatches (resolvers/http/http.ts)', () => {
   test('accepts exactly the configured bearer token', () => {
     expect(tokenMatches(`Bearer ${EDITOR_TOKEN}`, EDITOR_TOKEN)).toBe(true);
     expect(tokenMatches(`bearer   ${EDITOR_TOKEN}  `, EDITOR_TOKEN)).toBe(true);

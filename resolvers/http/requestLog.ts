@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request, Response, NextFunction } from 'express';
 import { Kind, type DocumentNode } from 'graphql';
-import type { Logger } from '../graph/logger';
-import type { GraphContext } from './context';
+import type { Logger } from '../../graph/logger';
+import type { GraphContext } from '../context';
 import type { ServerMetrics } from './metrics';
 
 /** What a request id from outside may look like: short, printable, nothing a log parser could trip on. */

@@ -1,6 +1,6 @@
 // Bench-only housekeeping on the benchmark's own database: empty it between loads, measure it, name the server.
-import type { GraphExecutor } from '../executor';
-import { syncVocabulary } from '../themes';
+import type { GraphExecutor } from '../../graph/executor';
+import { syncVocabulary } from '../../graph/themes';
 
 /** Everything but the migration records, in batches so that a large graph does not need one huge transaction. */
 const WIPE_GRAPH =

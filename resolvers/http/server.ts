@@ -8,10 +8,10 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode } from '../graph/errors';
-import type { Logger } from '../graph/logger';
-import type { GraphContext } from './context';
-import { buildResolvers, loadTypeDefs } from './index';
+import { DomainError, ErrorCode } from '../../graph/errors';
+import type { Logger } from '../../graph/logger';
+import type { GraphContext } from '../context';
+import { buildResolvers, loadTypeDefs } from '../index';
 import { operationLimits } from './limits';
 
 /** Codes Apollo and graphql-js raise for the client's own mistakes: safe to show as they are. */

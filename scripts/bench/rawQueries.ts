@@ -1,9 +1,9 @@
 // The floor of the query benchmark: each shape as hand-written Cypher through neo4j-driver, returning the same
 // answer as the API (same rows, same order where the API promises one) in as few round trips as the answer
 // allows: one statement per shape, except the capped subgraph, whose per-level caps depend on the level before.
-import type { GraphExecutor, Runner } from '../executor';
-import { EDGE_TYPES, ENTITY_LABELS, labelOfId, type EntityLabel } from '../model';
-import { int } from '../executor';
+import type { GraphExecutor, Runner } from '../../graph/executor';
+import { EDGE_TYPES, ENTITY_LABELS, labelOfId, type EntityLabel } from '../../graph/model';
+import { int } from '../../graph/executor';
 import { PATH_TYPES } from './targets';
 
 const ENTITY_NESTED = `

@@ -1,8 +1,8 @@
 // What the query benchmark asks about, chosen from the generated graph itself by Cypher so that every request has
 // a real answer of typical size: people with a moderate nested fan-out, organisations with members at a date,
 // hubs, and pairs of people 4–6 hops apart. Deterministic: ordered by id, no randomness.
-import { int, type GraphExecutor } from '../executor';
-import { FACT_EDGE_TYPES } from '../model';
+import { int, type GraphExecutor } from '../../graph/executor';
+import { FACT_EDGE_TYPES } from '../../graph/model';
 
 /** The relationship types `paths` follows: facts and the theme hierarchy, never mentions. */
 export const PATH_TYPES = [...FACT_EDGE_TYPES, 'BROADER'].join('|');

@@ -8,7 +8,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { ErrorCode } from '../graph/errors';
+import { ErrorCode } from '../../graph/errors';
 
 export interface Limits {
   maxDepth: number;

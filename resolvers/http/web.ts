@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { repoPath } from '../graph/paths';
+import { repoPath } from '../../graph/paths';
 
 export const WEB_DIST = repoPath('dist', 'web');
 

@@ -1,10 +1,10 @@
 // GET /export?ids=…&depth=…&maxNodes=…&types=…&at=…&format=graphml|gexf|cyjs — a subgraph as a file, with the
 // same caps and errors as the GraphQL `subgraph` field.
 import type express from 'express';
-import { DomainError, ErrorCode } from '../graph/errors';
-import type { GraphExecutor } from '../graph/executor';
-import { exportSubgraph, parseExportRequest } from '../graph/export/request';
-import type { Logger } from '../graph/logger';
+import { DomainError, ErrorCode } from '../../graph/errors';
+import type { GraphExecutor } from '../../graph/executor';
+import { exportSubgraph, parseExportRequest } from '../../graph/export/request';
+import type { Logger } from '../../graph/logger';
 import { recordOf } from './requestLog';
 
 export function mountExport(app: express.Express, executor: GraphExecutor, log: Logger): void {

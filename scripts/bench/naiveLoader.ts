@@ -3,12 +3,12 @@
 // lookup of existing entities beyond the identity key. It reuses the parser (draftReadouts) so that only the
 // writing differs; it writes the same kinds of nodes and relationships, but with opaque ids. Benchmarks only.
 import { createHash } from 'node:crypto';
-import { countryId, countryName } from '../countries';
-import type { GraphExecutor } from '../executor';
-import { ID_PREFIX, type EntityLabel } from '../model';
-import { normalizePersonName, normalizeText } from '../normalize';
-import type { Draft, OrgRef } from '../readout/draft';
-import { themeId } from '../themes';
+import { countryId, countryName } from '../../graph/countries';
+import type { GraphExecutor } from '../../graph/executor';
+import { ID_PREFIX, type EntityLabel } from '../../graph/model';
+import { normalizePersonName, normalizeText } from '../../graph/normalize';
+import type { Draft, OrgRef } from '../../graph/readout/draft';
+import { themeId } from '../../graph/themes';
 
 type NodeLabel = Exclude<EntityLabel, 'Theme'>;
 

@@ -2,7 +2,7 @@
 // failures, the circuit breaker, loader runs, and the process itself. Each server has its own registry, so two
 // servers in one process (tests, replicas) never collide on metric names.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { GraphExecutor } from '../graph/executor';
+import type { GraphExecutor } from '../../graph/executor';
 
 /** Operation names are chosen by clients: keep them short and few, so a client cannot blow up the series count. */
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
