@@ -2,14 +2,7 @@
 // ask it. Every call returns a comparable projection of its answer, so that the three can be checked against each
 // other, and throws on a GraphQL error or an empty answer, so that the load runs count errors.
 import type { GraphExecutor } from '../../graph/executor';
-import {
-  rawCounterparts,
-  rawEntity,
-  rawMembers,
-  rawPath,
-  rawSubgraph,
-  type Json,
-} from './rawQueries';
+import { rawCounterparts, rawEntity, rawMembers, rawPath, rawSubgraph, type Json } from './rawQueries';
 import type { Targets } from './targets';
 import { luceneQuery, searchEntities, searchWords } from '../../graph/queries/search';
 import type { GraphqlClient, GraphqlResponse } from './graphqlClient';
