@@ -37,7 +37,6 @@ const EnvSchema = z.object({
     z.string().min(16, 'must be at least 16 characters so it cannot be guessed').optional(),
   ),
   GRAPHQL_INTROSPECTION: bool(true),
-  GRAPHQL_PREFETCH: bool(true),
   CORS_ORIGINS: optionalString,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   METRICS: bool(true),
@@ -61,8 +60,6 @@ export interface Config {
   local: { dir: string; port: number; pageCacheMb: number; heapMb: number; startTimeoutS: number };
   editorToken: string | undefined;
   introspection: boolean;
-  /** Answer a single-entity root field's nested selection in one statement (graph/prefetch.ts). */
-  prefetch: boolean;
   corsOrigins: string[] | undefined;
   logLevel: LogLevel;
   /** Serve Prometheus metrics at /metrics. */
@@ -105,7 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     editorToken: e.GRAPH_EDITOR_TOKEN,
     introspection: e.GRAPHQL_INTROSPECTION,
-    prefetch: e.GRAPHQL_PREFETCH,
     corsOrigins: e.CORS_ORIGINS?.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

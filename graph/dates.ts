@@ -1,4 +1,5 @@
 // Partial dates (yyyy, yyyy-mm, yyyy-mm-dd), as sources give them. Stored as given; compared through their bounds.
+import { BadInputError } from './errors';
 
 export const PARTIAL_DATE_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -29,4 +30,10 @@ export function upperBound(s: string): string {
 /** True when `a` certainly ends before `b` begins (so "end before start" is a real contradiction). */
 export function endsBefore(a: string, b: string): boolean {
   return upperBound(a) < lowerBound(b);
+}
+
+/** The days a partial date covers, as the inclusive bounds every `at`/`from`/`to` filter compares with. */
+export function periodOf(s: string, arg = 'at'): { from: string; to: string } {
+  if (!isValidPartialDate(s)) throw new BadInputError(`${arg}: expected a real date as yyyy, yyyy-mm or yyyy-mm-dd`);
+  return { from: lowerBound(s), to: upperBound(s) };
 }

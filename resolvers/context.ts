@@ -1,17 +1,15 @@
-// Per-request context: the executor's read API wrapped in fresh DataLoaders, so nested fields batch into one
-// query per field and level (never one per row), and nothing is cached across requests.
+// Per-request context. The read path keeps no per-request cache: each root field is one compiled statement
+// (graph/read/), so there is nothing to batch and nothing is shared across requests.
 import type { Config } from '../graph/config';
 import type { GraphExecutor } from '../graph/executor';
-import { createLoaders, type Loaders } from '../graph/loaders';
 
 export interface GraphContext {
   executor: GraphExecutor;
-  loaders: Loaders;
   config: Config;
   /** Whether the request carried the editor token (checked in constant time at the HTTP layer). */
   isEditor: boolean;
 }
 
 export function createContext(executor: GraphExecutor, config: Config, isEditor: boolean): GraphContext {
-  return { executor, loaders: createLoaders(executor), config, isEditor };
+  return { executor, config, isEditor };
 }

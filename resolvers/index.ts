@@ -12,7 +12,6 @@ import { nodeResolvers } from './node';
 import { organizationResolvers } from './organization';
 import { personResolvers } from './person';
 import { DateScalar, JSONScalar } from './scalars';
-import { relationResolvers } from './shared';
 import { themeResolvers } from './theme';
 import { repoPath } from '../graph/paths';
 
@@ -29,7 +28,6 @@ export function loadTypeDefs(): string {
 
 const parts: Resolvers[] = [
   nodeResolvers,
-  relationResolvers,
   personResolvers,
   organizationResolvers,
   dialogueResolvers,

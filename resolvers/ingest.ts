@@ -4,7 +4,8 @@ import { ForbiddenError, UnauthenticatedError } from '../graph/errors';
 import { ingestReadouts } from '../graph/readout/ingest';
 import { validateReadoutText } from '../graph/readout/validate';
 import type { Resolvers } from './__generated__/types';
-import { load } from './util';
+import { readOne } from '../graph/read/read';
+import { ENTITY_BY_ID } from '../graph/read/roots';
 
 export const ingestResolvers: Resolvers = {
   Query: {
@@ -33,7 +34,7 @@ export const ingestResolvers: Resolvers = {
     durationMs: (r) => Math.round(r.durationMs),
   },
   IngestedReadout: {
-    source: (r, _, ctx) => load(ctx, r.sourceId, 'Source'),
-    dialogue: (r, _, ctx) => load(ctx, r.dialogueId, 'Dialogue'),
+    source: (r, args, ctx, info) => readOne(ctx.executor, info, args, { id: r.sourceId }, ENTITY_BY_ID),
+    dialogue: (r, args, ctx, info) => readOne(ctx.executor, info, args, { id: r.dialogueId }, ENTITY_BY_ID),
   },
 };

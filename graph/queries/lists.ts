@@ -80,7 +80,7 @@ export function encodeCursor(key: unknown, id: string): string {
   return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): [unknown, string] {
+export function decodeCursor(cursor: string): [unknown, string] {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string') return [v[0], v[1]];

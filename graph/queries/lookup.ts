@@ -28,13 +28,10 @@ const KIND_WORD: Record<EntityLabel, string> = {
   Source: 'source',
 };
 
-/** The entity a name or alias denotes; null if none; AmbiguousNameError (listing candidates) if several. */
-export async function findByName(run: Runner, label: EntityLabel, name: string): Promise<EntityRow | null> {
-  const norm = label === 'Person' ? normalizePersonName(name) : normalizeText(name);
-  if (norm === '') return null;
-  const rows = await run(BY_NAME, { norm, label });
+/** Candidates for a name (rows of labels, props and the spellings that matched), in search's order. */
+function ranked(name: string, rows: readonly Record<string, unknown>[]): EntityRow[] {
   const q = queryForms(name);
-  const found = rows
+  return rows
     .flatMap((r): Ranked[] => {
       const e = entityFromRow(r);
       if (e === undefined) return [];
@@ -52,6 +49,12 @@ export async function findByName(run: Runner, label: EntityLabel, name: string):
     })
     .sort(compareRanked)
     .map((r) => r.entity);
+}
+
+/** Several entities under one name: AmbiguousNameError listing them in search's order. */
+export function throwIfAmbiguous(label: EntityLabel, name: string, candidates: readonly unknown[]): void {
+  const rows = candidates.filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null);
+  const found = ranked(name, rows);
   if (found.length > 1) {
     throw new AmbiguousNameError(
       KIND_WORD[label],
@@ -59,7 +62,15 @@ export async function findByName(run: Runner, label: EntityLabel, name: string):
       found.map((e) => ({ id: e.id, name: entityLabel(e) })),
     );
   }
-  return found[0] ?? null;
+}
+
+/** The entity a name or alias denotes; null if none; AmbiguousNameError (listing candidates) if several. */
+export async function findByName(run: Runner, label: EntityLabel, name: string): Promise<EntityRow | null> {
+  const norm = label === 'Person' ? normalizePersonName(name) : normalizeText(name);
+  if (norm === '') return null;
+  const rows = await run(BY_NAME, { norm, label });
+  throwIfAmbiguous(label, name, rows);
+  return ranked(name, rows)[0] ?? null;
 }
 
 export async function findCountry(run: Runner, code: string): Promise<EntityRow | null> {

@@ -12,6 +12,7 @@ import { DomainError, ErrorCode } from '../../graph/errors';
 import type { Logger } from '../../graph/logger';
 import type { GraphContext } from '../context';
 import { buildResolvers, loadTypeDefs } from '../index';
+import { readProjected } from '../projected';
 import { operationLimits } from './limits';
 
 /** Codes Apollo and graphql-js raise for the client's own mistakes: safe to show as they are. */
@@ -76,6 +77,7 @@ export function createApolloServer(opts: {
   return new ApolloServer<GraphContext>({
     typeDefs: loadTypeDefs(),
     resolvers: buildResolvers(),
+    fieldResolver: readProjected,
     introspection: opts.introspection,
     validationRules: [operationLimits()],
     formatError: formatError(opts.log),

@@ -1,0 +1,10 @@
+// Any entity by an id: one index seek per label, since ids carry their label but the Cypher text must not
+// depend on a value.
+import { ID_PREFIX } from '../model';
+
+export function entityById(idExpr: string, scope: string): string {
+  const labels = Object.keys(ID_PREFIX);
+  const branches = labels.map((l) => `MATCH (%x:${l} {id: ${idExpr}}) RETURN %x AS %n`).join(' UNION ALL ');
+  return `OPTIONAL CALL (${scope}) { ${branches} }`;
+}
+

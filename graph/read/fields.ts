@@ -1,0 +1,313 @@
+// The field table: for every GraphQL object type the read path serves, each field that is not read straight off
+// the object's own variables is described once here — the Cypher it follows, how its arguments become parameters,
+// its order. The compiler (compile.ts) builds one statement per root field from it; the resolvers only read maps.
+//
+// Templates: `@x` is variable x of the object the field belongs to, `%x` a variable of this field's own body (made
+// unique per use, so nested bodies never capture each other's names; the child object sees it as `@x`), `$a` the
+// parameter `a` the field's `params` returns. Node types bind `n`; edge-row types bind the relationship `r` and
+// what else they need. Orders always end on an id, so every answer is deterministic.
+import { CONNECTION_OBJECTS } from './connections';
+import { EXPLORE_OBJECTS } from './exploreObjects';
+import { entityLabelsOf, periodParams, typeNames } from './params';
+
+/** A field read off the object's own variables: a Cypher expression, and how its value is decoded if not by type. */
+export interface Prop {
+  expr: string;
+  /**
+   * `cursor`: the [order key, id] pair the expression gives, encoded as this API's opaque cursor;
+   * `withoutSources`: an edge's property map less its provenance list, which has a field of its own.
+   */
+  decode?: 'cursor' | 'withoutSources';
+}
+
+/** A field that follows the graph: a body of reading clauses binding `%` variables, then its order. */
+export interface Link {
+  body: string;
+  order?: string;
+  /** Cypher after the order: how many rows at most (e.g. `$first`). */
+  limit?: string;
+  /**
+   * The field's arguments (already coerced by GraphQL) as named parameters; throws BadInputError on bad input.
+   * `extra` is what a root resolver computed itself (e.g. ranked search hits), passed through.
+   */
+  params?: (args: Record<string, unknown>, extra: Record<string, unknown>) => Record<string, unknown>;
+  /** Rows one parent may reach, for the complexity budget (limits.ts). */
+  fanOut: number;
+}
+
+export interface ObjectSpec {
+  props: Record<string, string | Prop>;
+  links: Record<string, Link>;
+}
+
+const named = {
+  id: '@n.id',
+  name: '@n.name',
+  aliases: 'coalesce(@n.aliases, [])',
+};
+
+/** A node by a stored country code (`country: 'IN'` → `country:in`). */
+const countryBy = (code: string): Link => ({
+  body: `MATCH (%n:Country {id: 'country:' + toLower(${code})})`,
+  fanOut: 1,
+});
+/** Countries by a stored list of codes, in its order. */
+const countriesBy = (codes: string): Link => ({
+  body: `UNWIND range(0, size(coalesce(${codes}, [])) - 1) AS %i MATCH (%n:Country {id: 'country:' + toLower(${codes}[%i])})`,
+  order: '%i',
+  fanOut: 30,
+});
+/** Source documents by a stored list of ids (an edge's provenance), newest first. */
+const sourcesBy = (ids: string): Link => ({
+  body: `UNWIND coalesce(${ids}, []) AS %sid MATCH (%n:Source {id: %sid})`,
+  order: '%n.published DESC, %n.id',
+  fanOut: 20,
+});
+/** Documents that mention this entity, newest first. */
+const MENTIONED: Link = {
+  body: 'MATCH (@n)<-[:MENTIONS]-(%n:Source)',
+  order: '%n.published DESC, %n.id',
+  fanOut: 200,
+};
+/** One hop to nodes of a label, in name order unless told. */
+const hop = (pattern: string, order = '%n.sortKey, %n.id', fanOut = 200): Link => ({
+  body: `MATCH ${pattern}`,
+  order,
+  fanOut,
+});
+/** Every relationship of the entity but alias links, as seen from it. */
+const RELATIONS: Link = {
+  body: `MATCH (@n)-[%r]-(%m) WHERE type(%r) <> 'NAMES' AND ($types IS NULL OR type(%r) IN $types) AND %m.id IS NOT NULL
+    WITH %r, %m, CASE WHEN startNode(%r) = @n THEN 'OUT' ELSE 'IN' END AS %dir`,
+  order: 'type(%r), %m.sortKey, %m.id, %dir, coalesce(%r.title, "")',
+  params: typeNames,
+  fanOut: 500,
+};
+const ROLE_RANK = `CASE %r.role WHEN 'co_chair' THEN 0 WHEN 'head_of_delegation' THEN 1 WHEN 'delegate' THEN 2 ELSE 3 END`;
+const HELD = '($from IS NULL OR (%r.validFrom <= $to AND %r.validTo >= $from))';
+
+const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
+  Person: {
+    props: named,
+    links: {
+      country: countryBy('@n.country'),
+      positions: {
+        body: `MATCH (@n)-[%r:HOLDS_POST]->(%o:Organization) WHERE ${HELD}`,
+        order: '%r.validTo DESC, %r.title, %o.id',
+        params: periodParams,
+        fanOut: 50,
+      },
+      dialogues: hop('(@n)-[%r:ATTENDED]->(%d:Dialogue)', '%d.startKey DESC, %d.id', 500),
+      counterparts: {
+        // People on another national delegation at a dialogue both attended. Grouped with DISTINCT and
+        // subqueries, not aggregations: Neo4j 5 refuses an aggregation nested two subqueries below a projection.
+        body: `MATCH (@n)-[%a:ATTENDED]->(:Dialogue)<-[%b:ATTENDED]-(%q:Person)
+          WHERE %q <> @n AND coalesce(%b.country, %q.country) <> coalesce(%a.country, @n.country)
+          WITH DISTINCT %q
+          WITH %q, @n AS %me, COLLECT {
+            MATCH (@n)-[%a2:ATTENDED]->(%d:Dialogue)<-[%b2:ATTENDED]-(%q)
+            WHERE coalesce(%b2.country, %q.country) <> coalesce(%a2.country, @n.country)
+            RETURN DISTINCT %d
+          } AS %ds`,
+        order: 'size(%ds) DESC, %q.sortKey, %q.id',
+        fanOut: 500,
+      },
+      sources: MENTIONED,
+      relations: RELATIONS,
+    },
+  },
+  Position: {
+    props: {
+      title: '@r.title',
+      from: '@r.from',
+      to: '@r.to',
+      attestedFrom: '@r.attestedFrom',
+      attestedTo: '@r.attestedTo',
+    },
+    links: {
+      person: { body: 'WITH startNode(@r) AS %n', fanOut: 1 },
+      organization: { body: 'WITH @o AS %n', fanOut: 1 },
+      sources: sourcesBy('@r.sources'),
+    },
+  },
+  Attendance: {
+    props: { role: '@r.role', title: '@r.title' },
+    links: {
+      person: { body: 'WITH startNode(@r) AS %n', fanOut: 1 },
+      dialogue: { body: 'WITH endNode(@r) AS %n', fanOut: 1 },
+      onBehalfOf: { body: 'MATCH (%n:Organization {id: @r.onBehalfOf})', fanOut: 1 },
+      country: countryBy('@r.country'),
+      sources: sourcesBy('@r.sources'),
+    },
+  },
+  Counterpart: {
+    props: {},
+    links: {
+      person: { body: 'WITH @q AS %n', fanOut: 1 },
+      dialogues: { body: 'UNWIND @ds AS %n', order: '%n.startKey DESC, %n.id', fanOut: 100 },
+      // Either side's attendance sources at the shared dialogues, each document once.
+      sources: {
+        body: `CALL (@me, @q, @ds) {
+            UNWIND @ds AS %d MATCH (%p:Person)-[%r:ATTENDED]->(%d) WHERE %p = @q OR %p = @me
+            UNWIND coalesce(%r.sources, []) AS %sid RETURN DISTINCT %sid
+          }
+          MATCH (%n:Source {id: %sid})`,
+        order: '%n.published DESC, %n.id',
+        fanOut: 20,
+      },
+    },
+  },
+  Organization: {
+    props: { ...named, kind: '@n.kind' },
+    links: {
+      country: {
+        body: `MATCH (%n:Country {id: 'country:' + toLower(@n.countries[0])}) WHERE size(@n.countries) = 1`,
+        fanOut: 1,
+      },
+      countries: countriesBy('@n.countries'),
+      parent: hop('(@n)-[:PART_OF]->(%n:Organization)', '%n.sortKey, %n.id', 1),
+      children: hop('(@n)<-[:PART_OF]-(%n:Organization)'),
+      ancestors: {
+        body: `MATCH (@n)-[:PART_OF*1..20]->(%n:Organization) WITH DISTINCT %n
+          WITH %n, head(COLLECT { MATCH %p = (@n)-[:PART_OF*1..20]->(%n) RETURN length(%p) AS %len ORDER BY %len LIMIT 1 }) AS %d`,
+        order: '%d, %n.sortKey, %n.id',
+        fanOut: 20,
+      },
+      members: {
+        body: `MATCH (%p:Person)-[%r:HOLDS_POST]->(@n) WHERE ${HELD} WITH %r, %p, @n AS %o`,
+        order: '%p.sortKey, %r.title, %p.id',
+        params: periodParams,
+        fanOut: 2000,
+      },
+      dialogues: {
+        body: `CALL (@n) {
+            MATCH (:Person)-[%a:ATTENDED]->(%m:Dialogue) WHERE %a.onBehalfOf = @n.id RETURN %m
+            UNION MATCH (%m:Dialogue)-[:WORKING_GROUP]->(@n) RETURN %m
+          } WITH %m AS %n`,
+        order: '%n.startKey DESC, %n.id',
+        fanOut: 500,
+      },
+      agreements: hop('(@n)-[:PARTY_TO]->(%n:Agreement)', '%n.signedKey DESC, %n.id'),
+      sources: MENTIONED,
+      relations: RELATIONS,
+    },
+  },
+  Country: {
+    props: { id: '@n.id', code: '@n.code', name: '@n.name' },
+    links: {
+      organizations: hop('(@n)<-[:OF_COUNTRY]-(%n:Organization)', undefined, 5000),
+      people: hop('(@n)<-[:OF_COUNTRY]-(%n:Person)', undefined, 20000),
+      dialogues: hop('(@n)<-[:BETWEEN]-(%n:Dialogue)', '%n.startKey DESC, %n.id', 5000),
+      relations: RELATIONS,
+    },
+  },
+  Dialogue: {
+    props: {
+      ...named,
+      edition: '@n.edition',
+      startDate: '@n.startDate',
+      endDate: '@n.endDate',
+      city: '@n.city',
+      summary: '@n.summary',
+    },
+    links: {
+      series: hop('(@n)-[:EDITION_OF]->(%n:DialogueSeries)', '%n.id', 1),
+      host: countryBy('@n.host'),
+      countries: countriesBy('@n.countries'),
+      participants: {
+        body: 'MATCH (%p:Person)-[%r:ATTENDED]->(@n)',
+        order: `${ROLE_RANK}, %r.country, %p.sortKey, %p.id`,
+        fanOut: 200,
+      },
+      themes: hop('(@n)-[%r:DISCUSSED]->(%t:Theme)', '%t.sortKey, %t.id', 50),
+      agreements: hop('(@n)<-[:CONCLUDED_AT]-(%n:Agreement)', undefined, 50),
+      workingGroups: hop('(@n)-[:WORKING_GROUP]->(%n:Organization)', undefined, 20),
+      sources: MENTIONED,
+      relations: RELATIONS,
+    },
+  },
+  DiscussedTheme: {
+    props: { notes: 'coalesce(@r.notes, [])' },
+    links: {
+      theme: { body: 'WITH @t AS %n', fanOut: 1 },
+      sources: sourcesBy('@r.sources'),
+    },
+  },
+  DialogueSeries: {
+    props: named,
+    links: {
+      editions: hop('(@n)<-[:EDITION_OF]-(%n:Dialogue)', '%n.startKey, %n.id', 200),
+      relations: RELATIONS,
+    },
+  },
+  Theme: {
+    props: { ...named, description: '@n.description' },
+    links: {
+      broader: hop('(@n)-[:BROADER]->(%n:Theme)', undefined, 20),
+      narrower: hop('(@n)<-[:BROADER]-(%n:Theme)', undefined, 50),
+      dialogues: {
+        // Narrower themes count only when asked; the vocabulary is at most a few levels deep.
+        body: `CALL (@n) {
+            MATCH (@n)<-[:BROADER*0..10]-(%u:Theme)<-[:DISCUSSED]-(%m:Dialogue)
+            WHERE $deep OR %u = @n RETURN DISTINCT %m AS %n
+          }`,
+        order: '%n.startKey DESC, %n.id',
+        params: (args) => ({ deep: args.includeNarrower === true }),
+        fanOut: 5000,
+      },
+      agreements: hop('(@n)<-[:COVERS]-(%n:Agreement)', '%n.signedKey DESC, %n.id', 5000),
+      relations: RELATIONS,
+    },
+  },
+  Agreement: {
+    props: { ...named, kind: '@n.kind', signedOn: '@n.signedOn', summary: '@n.summary' },
+    links: {
+      parties: hop('(%o:Organization)-[%r:PARTY_TO]->(@n)', '%o.sortKey, %o.id', 20),
+      dialogue: hop('(@n)-[:CONCLUDED_AT]->(%n:Dialogue)', '%n.id', 1),
+      themes: hop('(@n)-[:COVERS]->(%n:Theme)', undefined, 20),
+      sources: MENTIONED,
+      relations: RELATIONS,
+    },
+  },
+  AgreementParty: {
+    props: {},
+    links: {
+      organization: { body: 'WITH @o AS %n', fanOut: 1 },
+      sources: sourcesBy('@r.sources'),
+    },
+  },
+  Source: {
+    props: {
+      id: '@n.id',
+      title: '@n.title',
+      publisher: '@n.publisher',
+      url: '@n.url',
+      published: '@n.published',
+      kind: '@n.kind',
+    },
+    links: {
+      mentions: {
+        body: 'MATCH (@n)-[:MENTIONS]->(%n) WHERE $labels IS NULL OR any(l IN labels(%n) WHERE l IN $labels)',
+        order: '%n.sortKey, %n.id',
+        params: (args) => ({ labels: entityLabelsOf(args.types) }),
+        fanOut: 500,
+      },
+      relations: RELATIONS,
+    },
+  },
+  Relation: {
+    props: {
+      type: 'type(@r)',
+      direction: '@dir',
+      properties: { expr: 'properties(@r)', decode: 'withoutSources' },
+    },
+    links: {
+      node: { body: 'WITH @m AS %n', fanOut: 1 },
+      sources: sourcesBy('@r.sources'),
+    },
+  },
+};
+
+
+/** Every object type the read path projects, by GraphQL type name. */
+export const OBJECTS: Record<string, ObjectSpec> = { ...ENTITY_OBJECTS, ...CONNECTION_OBJECTS, ...EXPLORE_OBJECTS };
