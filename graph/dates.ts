@@ -34,6 +34,7 @@ export function endsBefore(a: string, b: string): boolean {
 
 /** The days a partial date covers, as the inclusive bounds every `at`/`from`/`to` filter compares with. */
 export function periodOf(s: string, arg = 'at'): { from: string; to: string } {
-  if (!isValidPartialDate(s)) throw new BadInputError(`${arg}: expected a real date as yyyy, yyyy-mm or yyyy-mm-dd`);
+  if (!isValidPartialDate(s))
+    throw new BadInputError(`${arg}: expected a real date as yyyy, yyyy-mm or yyyy-mm-dd`);
   return { from: lowerBound(s), to: upperBound(s) };
 }

@@ -5,4 +5,6 @@ import { Projected } from '../graph/read/decode';
 import type { GraphContext } from './context';
 
 export const readProjected: GraphQLFieldResolver<unknown, GraphContext> = (source, args, ctx, info) =>
-  source instanceof Projected ? source.values[String(info.path.key)] : defaultFieldResolver(source, args, ctx, info);
+  source instanceof Projected
+    ? source.values[String(info.path.key)]
+    : defaultFieldResolver(source, args, ctx, info);

@@ -44,12 +44,21 @@ export type ObjectShape = Map<string, Shape>;
 
 /** Budgets a compiled statement must stay within (limits before Neo4j). */
 export const MAX_SUBQUERIES = 120;
-export const MAX_ESTIMATED_ROWS = 20_000_000;
+export const MAX_ESTIMATED_ROWS = 1_000_000;
 
 /** The key under which an interface's projection names its concrete type (not a valid GraphQL name). */
 export const TYPE_KEY = '$type';
 
-const ENTITY_TYPES = ['Person', 'Organization', 'Country', 'Dialogue', 'DialogueSeries', 'Theme', 'Agreement', 'Source'];
+const ENTITY_TYPES = [
+  'Person',
+  'Organization',
+  'Country',
+  'Dialogue',
+  'DialogueSeries',
+  'Theme',
+  'Agreement',
+  'Source',
+];
 
 export class Build {
   private next = 0;
@@ -83,7 +92,12 @@ export class Build {
 }
 
 /** Replaces `@x` by the parent's variables, `%x` by this use's own names, `$a` by this use's parameters. */
-export function substitute(text: string, frame: ReadonlyMap<string, string>, k: number, prefix: string): string {
+export function substitute(
+  text: string,
+  frame: ReadonlyMap<string, string>,
+  k: number,
+  prefix: string,
+): string {
   // One pass, so text a frame inserts (which may hold parameters of its own) is never rewritten again.
   return text.replace(/([@%$])(\w+)/g, (_, sigil: string, v: string) => {
     if (sigil === '%') return `${v}_${k}`;
@@ -160,7 +174,8 @@ export function projectObject(
     entries.push(`\`${sel.key}\`: ${guard === null ? expr : `CASE WHEN $${guard} THEN ${expr} END`}`);
     shape.set(sel.key, child);
   }
-  return { expr: `{${entries.join(', ')}}`, shape };
+  // One key a line: snapshot diffs then show which field changed.
+  return { expr: entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n}`, shape };
 }
 
 /** The projection of a node of any entity type (the Node interface), branching on its label. */
@@ -181,7 +196,7 @@ function projectAbstract(
   const byType = new Map<string, ObjectShape>();
   const branches: string[] = [];
   const tagged = (p: Projection, tag: string) =>
-    p.expr === '{}' ? `{\`${TYPE_KEY}\`: ${tag}}` : `{\`${TYPE_KEY}\`: ${tag}, ${p.expr.slice(1)}`;
+    p.expr === '{}' ? `{\`${TYPE_KEY}\`: ${tag}}` : `{\`${TYPE_KEY}\`: ${tag},${p.expr.slice(1)}`;
   for (const t of own) {
     const p = projectObject(b, t, sets, frame, guards, `${path}<${t.name}>`, rows);
     byType.set(t.name, p.shape);
@@ -217,11 +232,16 @@ export function linkExpr(
   const rows = parentRows * (many ? link.fanOut : 1);
   b.charge(path, rows);
   const limitText = link.limit === undefined ? undefined : substitute(link.limit, frame, k, prefix);
-  const names = [...new Set([...`${link.body} ${link.limit ?? ''}`.matchAll(/\$(\w+)/g)].map((m) => `${prefix}${m[1] as string}`))];
+  const names = [
+    ...new Set(
+      [...`${link.body} ${link.limit ?? ''}`.matchAll(/\$(\w+)/g)].map((m) => `${prefix}${m[1] as string}`),
+    ),
+  ];
   const params = link.params;
   const node = sel.nodes[0];
   if (names.length > 0) {
-    if (params === undefined || node === undefined) throw new Error(`field table: ${path} has parameters but no params`);
+    if (params === undefined || node === undefined)
+      throw new Error(`field table: ${path} has parameters but no params`);
     b.slots.push({
       names,
       guards,

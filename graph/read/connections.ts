@@ -34,5 +34,10 @@ export const CONNECTION_OBJECTS: Record<string, ObjectSpec> = {
     },
     links: {},
   },
-  ...Object.fromEntries(LISTED.flatMap((t) => [[`${t}Connection`, CONNECTION], [`${t}Edge`, EDGE]])),
+  ...Object.fromEntries(
+    LISTED.flatMap((t) => [
+      [`${t}Connection`, CONNECTION],
+      [`${t}Edge`, EDGE],
+    ]),
+  ),
 };

@@ -82,7 +82,13 @@ function value(v: unknown, type: GraphQLOutputType, shape: Shape, params: Params
   return object(v, named.name, shape.object, params, path);
 }
 
-function object(v: Record<string, unknown>, typename: string, shape: ObjectShape, params: Params, path: string) {
+function object(
+  v: Record<string, unknown>,
+  typename: string,
+  shape: ObjectShape,
+  params: Params,
+  path: string,
+) {
   const values: Record<string, unknown> = {};
   for (const [key, s] of shape) {
     if (s.guard !== undefined && params[s.guard] !== true) continue;

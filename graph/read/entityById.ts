@@ -2,9 +2,9 @@
 // depend on a value.
 import { ID_PREFIX } from '../model';
 
-export function entityById(idExpr: string, scope: string): string {
+/** `optional`: a row with a null node where the id is unknown (lists that keep positions), else no row. */
+export function entityById(idExpr: string, scope: string, optional = false): string {
   const labels = Object.keys(ID_PREFIX);
   const branches = labels.map((l) => `MATCH (%x:${l} {id: ${idExpr}}) RETURN %x AS %n`).join(' UNION ALL ');
-  return `OPTIONAL CALL (${scope}) { ${branches} }`;
+  return `${optional ? 'OPTIONAL ' : ''}CALL (${scope}) { ${branches} }`;
 }
-

@@ -25,7 +25,11 @@ export const EXPLORE_OBJECTS: Record<string, ObjectSpec> = {
         order: '%i',
         fanOut: 10,
       },
-      edges: { body: 'UNWIND range(0, size(@p.edges) - 1) AS %i WITH %i, @p.edges[%i] AS %e', order: '%i', fanOut: 10 },
+      edges: {
+        body: 'UNWIND range(0, size(@p.edges) - 1) AS %i WITH %i, @p.edges[%i] AS %e',
+        order: '%i',
+        fanOut: 10,
+      },
     },
   },
   Edge: {

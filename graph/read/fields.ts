@@ -31,7 +31,8 @@ export interface Link {
    * `extra` is what a root resolver computed itself (e.g. ranked search hits), passed through.
    */
   params?: (args: Record<string, unknown>, extra: Record<string, unknown>) => Record<string, unknown>;
-  /** Rows one parent may reach, for the complexity budget (limits.ts). */
+  /** Rows one parent typically reaches (a generous guess, not the worst case): the compiler multiplies these
+   * along each path and refuses a selection whose sum passes MAX_ESTIMATED_ROWS (compile.ts). */
   fanOut: number;
 }
 
@@ -55,22 +56,22 @@ const countryBy = (code: string): Link => ({
 const countriesBy = (codes: string): Link => ({
   body: `UNWIND range(0, size(coalesce(${codes}, [])) - 1) AS %i MATCH (%n:Country {id: 'country:' + toLower(${codes}[%i])})`,
   order: '%i',
-  fanOut: 30,
+  fanOut: 3,
 });
 /** Source documents by a stored list of ids (an edge's provenance), newest first. */
 const sourcesBy = (ids: string): Link => ({
   body: `UNWIND coalesce(${ids}, []) AS %sid MATCH (%n:Source {id: %sid})`,
   order: '%n.published DESC, %n.id',
-  fanOut: 20,
+  fanOut: 3,
 });
 /** Documents that mention this entity, newest first. */
 const MENTIONED: Link = {
   body: 'MATCH (@n)<-[:MENTIONS]-(%n:Source)',
   order: '%n.published DESC, %n.id',
-  fanOut: 200,
+  fanOut: 10,
 };
 /** One hop to nodes of a label, in name order unless told. */
-const hop = (pattern: string, order = '%n.sortKey, %n.id', fanOut = 200): Link => ({
+const hop = (pattern: string, order = '%n.sortKey, %n.id', fanOut = 20): Link => ({
   body: `MATCH ${pattern}`,
   order,
   fanOut,
@@ -81,7 +82,7 @@ const RELATIONS: Link = {
     WITH %r, %m, CASE WHEN startNode(%r) = @n THEN 'OUT' ELSE 'IN' END AS %dir`,
   order: 'type(%r), %m.sortKey, %m.id, %dir, coalesce(%r.title, "")',
   params: typeNames,
-  fanOut: 500,
+  fanOut: 30,
 };
 const ROLE_RANK = `CASE %r.role WHEN 'co_chair' THEN 0 WHEN 'head_of_delegation' THEN 1 WHEN 'delegate' THEN 2 ELSE 3 END`;
 const HELD = '($from IS NULL OR (%r.validFrom <= $to AND %r.validTo >= $from))';
@@ -95,9 +96,9 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
         body: `MATCH (@n)-[%r:HOLDS_POST]->(%o:Organization) WHERE ${HELD}`,
         order: '%r.validTo DESC, %r.title, %o.id',
         params: periodParams,
-        fanOut: 50,
+        fanOut: 5,
       },
-      dialogues: hop('(@n)-[%r:ATTENDED]->(%d:Dialogue)', '%d.startKey DESC, %d.id', 500),
+      dialogues: hop('(@n)-[%r:ATTENDED]->(%d:Dialogue)', '%d.startKey DESC, %d.id', 20),
       counterparts: {
         // People on another national delegation at a dialogue both attended. Grouped with DISTINCT and
         // subqueries, not aggregations: Neo4j 5 refuses an aggregation nested two subqueries below a projection.
@@ -110,7 +111,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
             RETURN DISTINCT %d
           } AS %ds`,
         order: 'size(%ds) DESC, %q.sortKey, %q.id',
-        fanOut: 500,
+        fanOut: 20,
       },
       sources: MENTIONED,
       relations: RELATIONS,
@@ -144,7 +145,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
     props: {},
     links: {
       person: { body: 'WITH @q AS %n', fanOut: 1 },
-      dialogues: { body: 'UNWIND @ds AS %n', order: '%n.startKey DESC, %n.id', fanOut: 100 },
+      dialogues: { body: 'UNWIND @ds AS %n', order: '%n.startKey DESC, %n.id', fanOut: 5 },
       // Either side's attendance sources at the shared dialogues, each document once.
       sources: {
         body: `CALL (@me, @q, @ds) {
@@ -153,7 +154,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
           }
           MATCH (%n:Source {id: %sid})`,
         order: '%n.published DESC, %n.id',
-        fanOut: 20,
+        fanOut: 3,
       },
     },
   },
@@ -166,18 +167,18 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       },
       countries: countriesBy('@n.countries'),
       parent: hop('(@n)-[:PART_OF]->(%n:Organization)', '%n.sortKey, %n.id', 1),
-      children: hop('(@n)<-[:PART_OF]-(%n:Organization)'),
+      children: hop('(@n)<-[:PART_OF]-(%n:Organization)', undefined, 10),
       ancestors: {
         body: `MATCH (@n)-[:PART_OF*1..20]->(%n:Organization) WITH DISTINCT %n
           WITH %n, head(COLLECT { MATCH %p = (@n)-[:PART_OF*1..20]->(%n) RETURN length(%p) AS %len ORDER BY %len LIMIT 1 }) AS %d`,
         order: '%d, %n.sortKey, %n.id',
-        fanOut: 20,
+        fanOut: 5,
       },
       members: {
         body: `MATCH (%p:Person)-[%r:HOLDS_POST]->(@n) WHERE ${HELD} WITH %r, %p, @n AS %o`,
         order: '%p.sortKey, %r.title, %p.id',
         params: periodParams,
-        fanOut: 2000,
+        fanOut: 50,
       },
       dialogues: {
         body: `CALL (@n) {
@@ -185,7 +186,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
             UNION MATCH (%m:Dialogue)-[:WORKING_GROUP]->(@n) RETURN %m
           } WITH %m AS %n`,
         order: '%n.startKey DESC, %n.id',
-        fanOut: 500,
+        fanOut: 20,
       },
       agreements: hop('(@n)-[:PARTY_TO]->(%n:Agreement)', '%n.signedKey DESC, %n.id'),
       sources: MENTIONED,
@@ -195,9 +196,9 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
   Country: {
     props: { id: '@n.id', code: '@n.code', name: '@n.name' },
     links: {
-      organizations: hop('(@n)<-[:OF_COUNTRY]-(%n:Organization)', undefined, 5000),
-      people: hop('(@n)<-[:OF_COUNTRY]-(%n:Person)', undefined, 20000),
-      dialogues: hop('(@n)<-[:BETWEEN]-(%n:Dialogue)', '%n.startKey DESC, %n.id', 5000),
+      organizations: hop('(@n)<-[:OF_COUNTRY]-(%n:Organization)', undefined, 200),
+      people: hop('(@n)<-[:OF_COUNTRY]-(%n:Person)', undefined, 500),
+      dialogues: hop('(@n)<-[:BETWEEN]-(%n:Dialogue)', '%n.startKey DESC, %n.id', 200),
       relations: RELATIONS,
     },
   },
@@ -217,11 +218,11 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       participants: {
         body: 'MATCH (%p:Person)-[%r:ATTENDED]->(@n)',
         order: `${ROLE_RANK}, %r.country, %p.sortKey, %p.id`,
-        fanOut: 200,
+        fanOut: 20,
       },
-      themes: hop('(@n)-[%r:DISCUSSED]->(%t:Theme)', '%t.sortKey, %t.id', 50),
-      agreements: hop('(@n)<-[:CONCLUDED_AT]-(%n:Agreement)', undefined, 50),
-      workingGroups: hop('(@n)-[:WORKING_GROUP]->(%n:Organization)', undefined, 20),
+      themes: hop('(@n)-[%r:DISCUSSED]->(%t:Theme)', '%t.sortKey, %t.id', 10),
+      agreements: hop('(@n)<-[:CONCLUDED_AT]-(%n:Agreement)', undefined, 5),
+      workingGroups: hop('(@n)-[:WORKING_GROUP]->(%n:Organization)', undefined, 3),
       sources: MENTIONED,
       relations: RELATIONS,
     },
@@ -236,15 +237,15 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
   DialogueSeries: {
     props: named,
     links: {
-      editions: hop('(@n)<-[:EDITION_OF]-(%n:Dialogue)', '%n.startKey, %n.id', 200),
+      editions: hop('(@n)<-[:EDITION_OF]-(%n:Dialogue)', '%n.startKey, %n.id', 20),
       relations: RELATIONS,
     },
   },
   Theme: {
     props: { ...named, description: '@n.description' },
     links: {
-      broader: hop('(@n)-[:BROADER]->(%n:Theme)', undefined, 20),
-      narrower: hop('(@n)<-[:BROADER]-(%n:Theme)', undefined, 50),
+      broader: hop('(@n)-[:BROADER]->(%n:Theme)', undefined, 2),
+      narrower: hop('(@n)<-[:BROADER]-(%n:Theme)', undefined, 5),
       dialogues: {
         // Narrower themes count only when asked; the vocabulary is at most a few levels deep.
         body: `CALL (@n) {
@@ -253,18 +254,18 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
           }`,
         order: '%n.startKey DESC, %n.id',
         params: (args) => ({ deep: args.includeNarrower === true }),
-        fanOut: 5000,
+        fanOut: 100,
       },
-      agreements: hop('(@n)<-[:COVERS]-(%n:Agreement)', '%n.signedKey DESC, %n.id', 5000),
+      agreements: hop('(@n)<-[:COVERS]-(%n:Agreement)', '%n.signedKey DESC, %n.id', 50),
       relations: RELATIONS,
     },
   },
   Agreement: {
     props: { ...named, kind: '@n.kind', signedOn: '@n.signedOn', summary: '@n.summary' },
     links: {
-      parties: hop('(%o:Organization)-[%r:PARTY_TO]->(@n)', '%o.sortKey, %o.id', 20),
+      parties: hop('(%o:Organization)-[%r:PARTY_TO]->(@n)', '%o.sortKey, %o.id', 3),
       dialogue: hop('(@n)-[:CONCLUDED_AT]->(%n:Dialogue)', '%n.id', 1),
-      themes: hop('(@n)-[:COVERS]->(%n:Theme)', undefined, 20),
+      themes: hop('(@n)-[:COVERS]->(%n:Theme)', undefined, 5),
       sources: MENTIONED,
       relations: RELATIONS,
     },
@@ -290,7 +291,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
         body: 'MATCH (@n)-[:MENTIONS]->(%n) WHERE $labels IS NULL OR any(l IN labels(%n) WHERE l IN $labels)',
         order: '%n.sortKey, %n.id',
         params: (args) => ({ labels: entityLabelsOf(args.types) }),
-        fanOut: 500,
+        fanOut: 20,
       },
       relations: RELATIONS,
     },
@@ -308,6 +309,25 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
   },
 };
 
-
 /** Every object type the read path projects, by GraphQL type name. */
-export const OBJECTS: Record<string, ObjectSpec> = { ...ENTITY_OBJECTS, ...CONNECTION_OBJECTS, ...EXPLORE_OBJECTS };
+export const OBJECTS: Record<string, ObjectSpec> = {
+  ...ENTITY_OBJECTS,
+  ...CONNECTION_OBJECTS,
+  ...EXPLORE_OBJECTS,
+};
+
+/**
+ * Object types whose values are computed in TypeScript and read by field name (drafts, ingest reports, the
+ * subgraph export's plain nodes and edges); fields of theirs that reach the graph resolve through readOne.
+ */
+export const VALUE_TYPES: readonly string[] = [
+  'ReadoutIssue',
+  'DraftEvidence',
+  'DraftMatch',
+  'ReadoutDraft',
+  'IngestedReadout',
+  'IngestResult',
+  'Subgraph',
+  'GraphNode',
+  'GraphEdge',
+];

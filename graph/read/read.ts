@@ -25,7 +25,13 @@ function compiled(info: GraphQLResolveInfo, spec: RootSpec, specName: string): C
   if (hit !== undefined) return hit;
   const def = info.parentType.getFields()[info.fieldName];
   if (def === undefined) throw new Error(`internal: no field ${info.fieldName} on ${info.parentType.name}`);
-  const root = compileRoot(new Build(info.schema, info.fragments), def, String(info.path.key), [...info.fieldNodes], spec);
+  const root = compileRoot(
+    new Build(info.schema, info.fragments),
+    def,
+    String(info.path.key),
+    [...info.fieldNodes],
+    spec,
+  );
   perOperation.set(key, root);
   return root;
 }
@@ -35,12 +41,21 @@ function paramsOf(root: CompiledRoot, info: GraphQLResolveInfo, args: Args, extr
   const params: Args = { ...root.params(args, extra) };
   for (const slot of root.slots) {
     const on = slot.guards.every((g) => params[g] === true);
-    Object.assign(params, on ? slot.fill(info.variableValues, extra) : Object.fromEntries(slot.names.map((n) => [n, null])));
+    Object.assign(
+      params,
+      on ? slot.fill(info.variableValues, extra) : Object.fromEntries(slot.names.map((n) => [n, null])),
+    );
   }
   return params;
 }
 
-async function read(executor: GraphExecutor, info: GraphQLResolveInfo, args: Args, extra: Args, spec?: RootSpec) {
+async function read(
+  executor: GraphExecutor,
+  info: GraphQLResolveInfo,
+  args: Args,
+  extra: Args,
+  spec?: RootSpec,
+) {
   const name = spec === undefined ? info.fieldName : `${info.fieldName}*`;
   const use = spec ?? ROOTS[info.fieldName];
   if (use === undefined) throw new Error(`internal: no root spec for ${info.fieldName}`);
@@ -49,28 +64,48 @@ async function read(executor: GraphExecutor, info: GraphQLResolveInfo, args: Arg
   const [record] = await executor.withRead((run) => run(root.cypher, params));
   if (record === undefined) throw new Error(`internal: ${info.fieldName} returned no row`);
   if (root.lookup !== undefined && Array.isArray(record.candidates))
-    throwIfAmbiguous(root.lookup as EntityLabel, typeof args.name === 'string' ? args.name : '', record.candidates);
+    throwIfAmbiguous(
+      root.lookup as EntityLabel,
+      typeof args.name === 'string' ? args.name : '',
+      record.candidates,
+    );
   return decodeRoot(record.data, root.shape, params, String(info.path.key));
 }
 
 const isProjected = (v: unknown): v is Projected => v instanceof Projected;
 
 /** A field answering one object or null. */
-export async function readOne(executor: GraphExecutor, info: GraphQLResolveInfo, args: Args, extra: Args = {}, spec?: RootSpec) {
+export async function readOne(
+  executor: GraphExecutor,
+  info: GraphQLResolveInfo,
+  args: Args,
+  extra: Args = {},
+  spec?: RootSpec,
+) {
   const v = await read(executor, info, args, extra, spec);
   if (v === null || isProjected(v)) return v;
   throw new Error(`internal: ${info.fieldName} is not an object`);
 }
 
 /** A field answering one object, never null. */
-export async function readRequired(executor: GraphExecutor, info: GraphQLResolveInfo, args: Args, extra: Args = {}) {
+export async function readRequired(
+  executor: GraphExecutor,
+  info: GraphQLResolveInfo,
+  args: Args,
+  extra: Args = {},
+) {
   const v = await readOne(executor, info, args, extra);
   if (v === null) throw new Error(`internal: ${info.fieldName} is null`);
   return v;
 }
 
 /** A field answering a list (of objects, or null where an id is unknown when `sparse`). */
-export async function readList(executor: GraphExecutor, info: GraphQLResolveInfo, args: Args, extra: Args = {}) {
+export async function readList(
+  executor: GraphExecutor,
+  info: GraphQLResolveInfo,
+  args: Args,
+  extra: Args = {},
+) {
   const v = await read(executor, info, args, extra);
   if (Array.isArray(v) && v.every(isProjected)) return v;
   throw new Error(`internal: ${info.fieldName} is not a list of objects`);

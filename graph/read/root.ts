@@ -1,6 +1,14 @@
 // One root field → one statement: a link from nowhere, a keyset page of a list, or a lookup by id or name (whose
 // candidates come back beside the answer, so an ambiguous name costs no second query).
-import { getNullableType, isObjectType, type FieldNode, type GraphQLField } from 'graphql';
+import {
+  getNullableType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 import { LIST_SPECS, decodeCursor, MAX_PAGE } from '../queries/lists';
 import { BadInputError } from '../errors';
 import { int } from '../executor';
@@ -8,7 +16,7 @@ import { normalizePersonName, normalizeText } from '../normalize';
 import { Build, linkExpr, projectObject, type Shape, type Slot } from './compile';
 import type { Link } from './fields';
 import type { RootSpec } from './roots';
-import { setsOf, type Fragments } from './selection';
+import { selectedOn, setsOf } from './selection';
 
 export interface CompiledRoot {
   cypher: string;
@@ -22,7 +30,12 @@ export interface CompiledRoot {
 
 const NONE = () => ({});
 
-function connectionRoot(b: Build, def: GraphQLField<unknown, unknown>, nodes: FieldNode[], spec: Extract<RootSpec, { kind: 'connection' }>) {
+function connectionRoot(
+  b: Build,
+  def: GraphQLField<unknown, unknown>,
+  nodes: FieldNode[],
+  spec: Extract<RootSpec, { kind: 'connection' }>,
+) {
   const s = LIST_SPECS[spec.list];
   const cmp = s.descending ? '<' : '>';
   const dir = s.descending ? 'DESC' : 'ASC';
@@ -47,7 +60,13 @@ function connectionRoot(b: Build, def: GraphQLField<unknown, unknown>, nodes: Fi
       if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE)
         throw new BadInputError(`first: must be between 0 and ${MAX_PAGE}`);
       const after = typeof args.after === 'string' ? decodeCursor(args.after) : [null, null];
-      return { ...spec.filters(args), afterKey: after[0], afterId: after[1], limit: int(first + 1), first: int(first) };
+      return {
+        ...spec.filters(args),
+        afterKey: after[0],
+        afterId: after[1],
+        limit: int(first + 1),
+        first: int(first),
+      };
     },
   };
 }
@@ -94,4 +113,26 @@ export function compileRoot(
   const sel = { key, name: def.name, nodes, guards: [[]] };
   const p = linkExpr(b, def, sel, spec.link, new Map(), [], key, 1);
   return { cypher: `RETURN ${p.expr} AS data`, shape: p.shape, slots: b.slots, params: NONE };
+}
+
+/** Every root field of a document's operation compiled, by response key (for snapshots and explanations). */
+export function compileDocument(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  roots: Readonly<Record<string, RootSpec>>,
+): Map<string, CompiledRoot> {
+  const fragments = Object.fromEntries(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+  );
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const query = schema.getQueryType();
+  const out = new Map<string, CompiledRoot>();
+  if (operation?.kind !== Kind.OPERATION_DEFINITION || query == null) return out;
+  for (const sel of selectedOn(query, [operation.selectionSet], fragments)) {
+    const def = query.getFields()[sel.name];
+    const spec = roots[sel.name];
+    if (def !== undefined && spec !== undefined)
+      out.set(sel.key, compileRoot(new Build(schema, fragments), def, sel.key, sel.nodes, spec));
+  }
+  return out;
 }

@@ -12,7 +12,11 @@ import type { Link } from './fields';
 
 export type RootSpec =
   | { kind: 'link'; link: Link }
-  | { kind: 'connection'; list: ListName; filters: (args: Record<string, unknown>) => Record<string, unknown> }
+  | {
+      kind: 'connection';
+      list: ListName;
+      filters: (args: Record<string, unknown>) => Record<string, unknown>;
+    }
   | { kind: 'lookup'; label: EntityLabel };
 
 export const MAX_IDS = 500;
@@ -40,7 +44,9 @@ const one = (label: EntityLabel, key = 'id'): RootSpec => ({
   kind: 'link',
   link: {
     body: `MATCH (%n:${label} {${key}: $value})`,
-    params: (args) => ({ value: key === 'key' ? str(args.code)?.trim().toUpperCase() ?? null : str(args.id) }),
+    params: (args) => ({
+      value: key === 'key' ? (str(args.code)?.trim().toUpperCase() ?? null) : str(args.id),
+    }),
     fanOut: 1,
   },
 });
@@ -48,12 +54,16 @@ const one = (label: EntityLabel, key = 'id'): RootSpec => ({
 export const ROOTS: Record<string, RootSpec> = {
   node: {
     kind: 'link',
-    link: { body: `WITH $id AS %id ${entityById('%id', '%id')}`, params: (a) => ({ id: str(a.id) }), fanOut: 1 },
+    link: {
+      body: `WITH $id AS %id ${entityById('%id', '%id')}`,
+      params: (a) => ({ id: str(a.id) }),
+      fanOut: 1,
+    },
   },
   nodes: {
     kind: 'link',
     link: {
-      body: `UNWIND range(0, size($ids) - 1) AS %i WITH %i, $ids[%i] AS %id ${entityById('%id', '%id')}`,
+      body: `UNWIND range(0, size($ids) - 1) AS %i WITH %i, $ids[%i] AS %id ${entityById('%id', '%id', true)}`,
       order: '%i',
       params: (a) => {
         const ids = Array.isArray(a.ids) ? a.ids.filter((x): x is string => typeof x === 'string') : [];
@@ -134,7 +144,6 @@ export const ROOTS: Record<string, RootSpec> = {
   },
 };
 
-
 /** `from` compares with the first day of its period, `to` with the last. */
 function dateBound(v: unknown, arg: 'from' | 'to'): string | null {
   const s = str(v);
@@ -152,3 +161,6 @@ export const ENTITY_BY_ID: RootSpec = {
     fanOut: 1,
   },
 };
+
+/** Root fields answered outside the compiler: the subgraph export's own algorithm, and drafting/validation. */
+export const UNCOMPILED_ROOTS: readonly string[] = ['subgraph', 'draftReadout', 'validateReadout'];

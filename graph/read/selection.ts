@@ -53,7 +53,8 @@ function collect(
       entry.guards.push(own);
       out.set(key, entry);
     } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-      if (applies(type, sel.typeCondition?.name.value)) collect(type, sel.selectionSet, fragments, own, out, seen);
+      if (applies(type, sel.typeCondition?.name.value))
+        collect(type, sel.selectionSet, fragments, own, out, seen);
     } else {
       const name = sel.name.value;
       const fragment = fragments[name];
@@ -76,7 +77,11 @@ export function selectedOn(
 }
 
 /** Whether a type-specific fragment (not one on an interface it implements) selects anything on `type`. */
-export function hasOwnFragment(type: GraphQLObjectType, sets: readonly SelectionSetNode[], fragments: Fragments) {
+export function hasOwnFragment(
+  type: GraphQLObjectType,
+  sets: readonly SelectionSetNode[],
+  fragments: Fragments,
+) {
   const visit = (set: SelectionSetNode, seen: ReadonlySet<string>): boolean =>
     set.selections.some((sel) => {
       if (sel.kind === Kind.FIELD) return false;
