@@ -1,7 +1,7 @@
 // The compiled Cypher of the README's questions, as snapshots: a change to the field table or the compiler shows
 // up as a readable diff of the statements Neo4j will run. No database here; the answers are checked against the
 // real Neo4j in tests/api (readme-questions, differential).
-import { buildSchema, isObjectType, parse } from 'graphql';
+import { buildSchema, isObjectType, Kind, parse } from 'graphql';
 import { Build, MAX_SUBQUERIES, projectObject } from '../../graph/read/compile';
 import { compileDocument } from '../../graph/read/root';
 import { ROOTS } from '../../graph/read/roots';
@@ -55,9 +55,9 @@ test('a selection over the subquery budget is refused before Neo4j, naming where
     `{ x { ${Array.from({ length: MAX_SUBQUERIES + 1 }, (_, i) => `a${i}: sources { id }`).join(' ')} } }`,
   );
   const op = wide.definitions[0];
-  if (op?.kind !== 'OperationDefinition') throw new Error('no operation');
+  if (op?.kind !== Kind.OPERATION_DEFINITION) throw new Error('no operation');
   const field = op.selectionSet.selections[0];
-  const set = field?.kind === 'Field' ? field.selectionSet : undefined;
+  const set = field?.kind === Kind.FIELD ? field.selectionSet : undefined;
   if (set === undefined) throw new Error('no field');
   expect(() =>
     projectObject(new Build(schema, {}), person, [set], new Map([['n', 'n']]), [], 'x', 1),
