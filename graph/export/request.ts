@@ -1,6 +1,6 @@
 // One parser for export requests from HTTP query strings and CLI flags, with the same caps as the GraphQL
 // `subgraph` field, and the export itself.
-import { isValidPartialDate, lowerBound, upperBound } from '../dates';
+import { periodOf } from '../dates';
 import { BadInputError } from '../errors';
 import type { GraphExecutor } from '../executor';
 import { EDGE_TYPES, type EdgeType } from '../model';
@@ -53,14 +53,12 @@ export function parseExportRequest(raw: Raw): ExportRequest {
       `types: unknown edge type(s) ${unknown.join(', ')}; known: ${EDGE_TYPES.join(', ')}`,
     );
   const at = single(raw.at, 'at');
-  if (at !== undefined && !isValidPartialDate(at))
-    throw new BadInputError('at: expected a real date as yyyy, yyyy-mm or yyyy-mm-dd');
   return {
     ids,
     depth: integer(single(raw.depth, 'depth'), 'depth', 1),
     maxNodes: integer(single(raw.maxNodes ?? raw['max-nodes'], 'maxNodes'), 'maxNodes', 200),
     types: types.length > 0 ? (types as EdgeType[]) : null,
-    at: at === undefined ? null : { from: lowerBound(at), to: upperBound(at) },
+    at: at === undefined ? null : periodOf(at, 'at'),
     format,
   };
 }

@@ -45,7 +45,7 @@ function dataOf(res: GraphqlResponse, field: string): unknown {
   return value;
 }
 
-const OURS_ENTITY = `query Entity($name: String!) {
+export const OURS_ENTITY = `query Entity($name: String!) {
   person(name: $name) { id name positions { title organization { id name dialogues { id name themes { theme { id name } } } } } }
 }`;
 const NEO_ENTITY = `query Entity($name: String!) {

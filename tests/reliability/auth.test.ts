@@ -57,7 +57,7 @@ describe('tokenMatches (resolvers/http/http.ts)', () => {
   });
 
   test('compares in constant time: SHA-256 of both sides, then timingSafeEqual (code review, pinned)', () => {
-    const src = fs.readFileSync(path.join(ROOT, 'resolvers', 'http.ts'), 'utf8');
+    const src = fs.readFileSync(path.join(ROOT, 'resolvers', 'http', 'http.ts'), 'utf8');
     const body = /export function tokenMatches[\s\S]*?\n}/.exec(src)?.[0] ?? '';
     expect(body).toMatch(/createHash\('sha256'\)\.update\(m\[1\]\)\.digest\(\)/);
     expect(body).toMatch(/createHash\('sha256'\)\.update\(token\)\.digest\(\)/);
