@@ -215,3 +215,5 @@ export type DialogueSeriesEntity = Extract<EntityRow, { __typename: 'DialogueSer
 export type ThemeEntity = Extract<EntityRow, { __typename: 'Theme' }>;
 export type AgreementEntity = Extract<EntityRow, { __typename: 'Agreement' }>;
 export type SourceEntity = Extract<EntityRow, { __typename: 'Source' }>;
+
+export const isEdgeType = (t: string): t is EdgeType => (EDGE_TYPES as readonly string[]).includes(t);

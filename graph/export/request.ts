@@ -3,7 +3,7 @@
 import { periodOf } from '../dates';
 import { BadInputError } from '../errors';
 import type { GraphExecutor } from '../executor';
-import { EDGE_TYPES, type EdgeType } from '../model';
+import { EDGE_TYPES, isEdgeType } from '../model';
 import { fetchSubgraph, type SubgraphOptions } from '../queries/subgraph';
 import { EXPORT_FORMATS, isExportFormat, renderExport, type ExportFormat } from './index';
 
@@ -57,7 +57,7 @@ export function parseExportRequest(raw: Raw): ExportRequest {
     ids,
     depth: integer(single(raw.depth, 'depth'), 'depth', 1),
     maxNodes: integer(single(raw.maxNodes ?? raw['max-nodes'], 'maxNodes'), 'maxNodes', 200),
-    types: types.length > 0 ? (types as EdgeType[]) : null,
+    types: types.length > 0 ? types.filter(isEdgeType) : null,
     at: at === undefined ? null : periodOf(at, 'at'),
     format,
   };

@@ -4,15 +4,15 @@
 import { BadInputError, NotFoundError } from '../errors';
 import { int, type Runner } from '../executor';
 import {
+  EDGE_TYPES,
   FACT_EDGE_TYPES,
   labelOfId,
   type EdgeRow,
-  type EdgeType,
   type EntityLabel,
   type EntityRow,
   type PathRow,
 } from '../model';
-import { entityFromRow, str, strs } from './rows';
+import { entityFromRow, member, str, strs } from './rows';
 
 export const PATHS_MAX_HOPS = 8;
 export const PATHS_MAX_FIRST = 10;
@@ -58,7 +58,7 @@ export const records = (v: unknown): Raw[] =>
  * normalised title for posts, since one person can hold several posts in one organisation.
  */
 export function edgeRowFrom(r: Raw): EdgeRow {
-  const type = str(r.type) as EdgeType;
+  const type = member(EDGE_TYPES, r.type, 'path edge type');
   const source = str(r.source);
   const target = str(r.target);
   const props = (r.props ?? {}) as Raw;

@@ -1,8 +1,8 @@
 // Maps stored node properties to the row types of graph/model.ts. Queries return `labels(n)` and
 // `properties(n)`, so one mapper per label serves every query; internal properties (key, sortKey…) stay behind.
 import { countryId } from '../countries';
-import type { AgreementKind, EntityLabel, EntityRow, OrgKind, SourceKind } from '../model';
-import { ENTITY_LABELS } from '../model';
+import type { EntityLabel, EntityRow } from '../model';
+import { AGREEMENT_KINDS, ENTITY_LABELS, ORG_KINDS, SOURCE_KINDS } from '../model';
 
 type Props = Record<string, unknown>;
 
@@ -10,6 +10,12 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
 const optStr = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strs = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+/** A stored value that must be one of a vocabulary: anything else is a data bug, reported, never passed on. */
+export function member<T extends string>(values: readonly T[], v: unknown, what: string): T {
+  const found = values.find((x) => x === v);
+  if (found === undefined) throw new Error(`internal: ${what} ${JSON.stringify(v)} is not one of ${values.join(', ')}`);
+  return found;
+}
 const optNum = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 export function labelOf(labels: unknown): EntityLabel | undefined {
@@ -28,7 +34,7 @@ export function toEntity(labels: unknown, p: Props): EntityRow | undefined {
         id,
         name: str(p.name),
         aliases,
-        kind: str(p.kind) as OrgKind,
+        kind: member(ORG_KINDS, p.kind, `organisation kind of ${id}`),
         countries: strs(p.countries),
       };
     case 'Country':
@@ -57,7 +63,7 @@ export function toEntity(labels: unknown, p: Props): EntityRow | undefined {
         id,
         name: str(p.name),
         aliases,
-        kind: str(p.kind) as AgreementKind,
+        kind: member(AGREEMENT_KINDS, p.kind, `agreement kind of ${id}`),
         signedOn: optStr(p.signedOn),
         summary: optStr(p.summary),
       };
@@ -69,7 +75,7 @@ export function toEntity(labels: unknown, p: Props): EntityRow | undefined {
         publisher: str(p.publisher),
         url: optStr(p.url),
         published: str(p.published),
-        kind: str(p.kind) as SourceKind,
+        kind: member(SOURCE_KINDS, p.kind, `source kind of ${id}`),
       };
     default:
       return undefined;

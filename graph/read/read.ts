@@ -3,7 +3,6 @@
 // bounds), run as one statement, and decoded into Projected maps the default field resolver reads.
 import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
 import type { GraphExecutor } from '../executor';
-import { type EntityLabel } from '../model';
 import { throwIfAmbiguous } from '../queries/lookup';
 import { Build } from './compile';
 import { decodeRoot, Projected } from './decode';
@@ -65,7 +64,7 @@ async function read(
   if (record === undefined) throw new Error(`internal: ${info.fieldName} returned no row`);
   if (root.lookup !== undefined && Array.isArray(record.candidates))
     throwIfAmbiguous(
-      root.lookup as EntityLabel,
+      root.lookup,
       typeof args.name === 'string' ? args.name : '',
       record.candidates,
     );

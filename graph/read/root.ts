@@ -12,6 +12,7 @@ import {
 import { LIST_SPECS, decodeCursor, MAX_PAGE } from '../queries/lists';
 import { BadInputError } from '../errors';
 import { int } from '../executor';
+import type { EntityLabel } from '../model';
 import { normalizePersonName, normalizeText } from '../normalize';
 import { Build, linkExpr, projectObject, type Shape, type Slot } from './compile';
 import type { Link } from './fields';
@@ -25,7 +26,7 @@ export interface CompiledRoot {
   /** The root's own parameters, from its arguments (and what its resolver computed). */
   params: (args: Record<string, unknown>, extra: Record<string, unknown>) => Record<string, unknown>;
   /** Set for lookups: the statement also returns `candidates` when a name denotes several entities. */
-  lookup?: string;
+  lookup?: EntityLabel;
 }
 
 const NONE = () => ({});
@@ -71,7 +72,7 @@ function connectionRoot(
   };
 }
 
-function lookupRoot(b: Build, def: GraphQLField<unknown, unknown>, nodes: FieldNode[], label: string) {
+function lookupRoot(b: Build, def: GraphQLField<unknown, unknown>, nodes: FieldNode[], label: EntityLabel) {
   const prelude = `CALL () {
     MATCH (e:${label} {id: $id}) RETURN e, [] AS spellings
     UNION ALL
