@@ -30,7 +30,12 @@ export type PlanResult =
 type Find = (label: EntityLabel, norm: string, scope?: string) => Known[];
 
 const uniqueById = (hits: Known[]): Known[] => [...new Map(hits.map((h) => [h.id, h])).values()];
-const listHits = (hits: Known[]) => hits.map((h) => `${h.name} (${h.id})`).join(', ');
+// Sorted by id: the lookup returns candidates in no promised order, and the message must not vary.
+const listHits = (hits: Known[]) =>
+  [...hits]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((h) => `${h.name} (${h.id})`)
+    .join(', ');
 
 /** Aliases among `candidates` whose normalised form is not yet the name or a known alias. */
 function newAliases(
