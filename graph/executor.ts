@@ -37,6 +37,9 @@ export interface ExecutorObserver {
   loaderRun?(readoutsWritten: number, dryRun: boolean): void;
 }
 
+/** How long transient failures are retried (managed transactions and readStatement alike). */
+const RETRY_MS = 1500;
+
 /** Longest a readiness ping or breaker probe waits for the server. */
 const PING_TIMEOUT_MS = 2000;
 
@@ -103,7 +106,7 @@ export class GraphExecutor {
       // Transient failures are retried for 1.5 s, no longer: with Neo4j gone an API request then answers
       // SERVICE_UNAVAILABLE in ~6 s instead of ~11 s (tests/reliability/neo4j-faults.test.ts); the loader has
       // its own retry (re-planning) for conflicts and deadlocks beyond that.
-      maxTransactionRetryTime: 1500,
+      maxTransactionRetryTime: RETRY_MS,
       userAgent: 'bilateral-security-graph/0.1',
     });
     this.database = opts.database;
@@ -160,6 +163,32 @@ export class GraphExecutor {
   /** Runs one statement in a read transaction and returns plain rows. */
   async read(cypher: string, params: Params = {}): Promise<Row[]> {
     return this.readTx(async (tx) => toRows(await this.run(tx, cypher, params)));
+  }
+
+  /**
+   * One read statement as an auto-commit transaction: the begin travels with the statement and there is no
+   * separate commit, where a managed transaction costs three round trips (and three socket writes) for one
+   * statement. What a compiled root field runs. Retried on transient errors for the same 1.5 s as managed reads.
+   */
+  async readStatement(cypher: string, params: Params = {}): Promise<Row[]> {
+    return this.guarded(async () => {
+      const deadline = Date.now() + RETRY_MS;
+      for (let attempt = 0; ; attempt += 1) {
+        const session = this.driver.session({
+          database: this.database,
+          defaultAccessMode: neo4j.session.READ,
+        });
+        try {
+          this.countStatement();
+          return toRows(await session.run(cypher, params, { timeout: this.timeoutMs }));
+        } catch (e) {
+          if (!neo4j.isRetryableError(e) || Date.now() > deadline) throw e;
+        } finally {
+          await session.close();
+        }
+        await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 400)));
+      }
+    });
   }
 
   /** Runs one statement in a write transaction and returns plain rows. */

@@ -13,7 +13,8 @@ const strs = (v: unknown): string[] =>
 /** A stored value that must be one of a vocabulary: anything else is a data bug, reported, never passed on. */
 export function member<T extends string>(values: readonly T[], v: unknown, what: string): T {
   const found = values.find((x) => x === v);
-  if (found === undefined) throw new Error(`internal: ${what} ${JSON.stringify(v)} is not one of ${values.join(', ')}`);
+  if (found === undefined)
+    throw new Error(`internal: ${what} ${JSON.stringify(v)} is not one of ${values.join(', ')}`);
   return found;
 }
 const optNum = (v: unknown): number | null => (typeof v === 'number' ? v : null);

@@ -60,14 +60,10 @@ async function read(
   if (use === undefined) throw new Error(`internal: no root spec for ${info.fieldName}`);
   const root = compiled(info, use, name);
   const params = paramsOf(root, info, args, extra);
-  const [record] = await executor.withRead((run) => run(root.cypher, params));
+  const [record] = await executor.readStatement(root.cypher, params);
   if (record === undefined) throw new Error(`internal: ${info.fieldName} returned no row`);
   if (root.lookup !== undefined && Array.isArray(record.candidates))
-    throwIfAmbiguous(
-      root.lookup,
-      typeof args.name === 'string' ? args.name : '',
-      record.candidates,
-    );
+    throwIfAmbiguous(root.lookup, typeof args.name === 'string' ? args.name : '', record.candidates);
   return decodeRoot(record.data, root.shape, params, String(info.path.key));
 }
 

@@ -101,8 +101,10 @@ function lookupRoot(b: Build, def: GraphQLField<unknown, unknown>, nodes: FieldN
   };
 }
 
-/** Compiles the selection of one root field (all its nodes under one response key) into one statement. */
-export function compileRoot(
+/** One line: the text goes over Bolt with every request, and whitespace is most of a body's indentation. */
+const compact = (cypher: string) => cypher.replace(/\s+/g, ' ').trim();
+
+function compileParts(
   b: Build,
   def: GraphQLField<unknown, unknown>,
   key: string,
@@ -114,6 +116,18 @@ export function compileRoot(
   const sel = { key, name: def.name, nodes, guards: [[]] };
   const p = linkExpr(b, def, sel, spec.link, new Map(), [], key, 1);
   return { cypher: `RETURN ${p.expr} AS data`, shape: p.shape, slots: b.slots, params: NONE };
+}
+
+/** Compiles the selection of one root field (all its nodes under one response key) into one statement. */
+export function compileRoot(
+  b: Build,
+  def: GraphQLField<unknown, unknown>,
+  key: string,
+  nodes: FieldNode[],
+  spec: RootSpec,
+): CompiledRoot {
+  const c = compileParts(b, def, key, nodes, spec);
+  return { ...c, cypher: compact(c.cypher) };
 }
 
 /** Every root field of a document's operation compiled, by response key (for snapshots and explanations). */

@@ -10,6 +10,8 @@ export interface ChildOptions {
   nodeFlags?: string[];
   /** Each line the child writes to stderr, as it comes (progress of long runs). */
   onStderrLine?: (line: string) => void;
+  /** Variables added to the child's environment. */
+  env?: Record<string, string>;
 }
 
 const live = new Set<ChildProcess>();
@@ -26,6 +28,9 @@ export function spawnTs(script: string, args: string[], opts: ChildOptions = {})
     {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
+      // Not configuration read here: the child gets this process's environment plus the few variables asked for.
+      // eslint-disable-next-line no-restricted-properties
+      ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     },
   );
   live.add(child);

@@ -1,4 +1,4 @@
-// `npm run bench:execution`: the cost of GraphQL execution itself, apart from Neo4j. The benchmark's entity
+// `npm run bench:execution [-- repeats]`: the cost of GraphQL execution itself, apart from Neo4j. The benchmark's entity
 // question is answered once per target through the real read path; then the same document is executed over those
 // decoded answers many times with graphql-js (what Apollo Server runs) and with graphql-jit, in this process, and
 // the Node CPU per request of each is printed. Read-only; needs NEO4J_URI (or starts the local Neo4j).
@@ -17,7 +17,7 @@ import { readProjected } from '../../resolvers/projected';
 import { OURS_ENTITY } from './shapes';
 import { pickTargets } from './targets';
 
-const REPEAT = Number(process.env.EXECUTION_REPEAT ?? 2000);
+const REPEAT = Number(process.argv[2] ?? 2000);
 
 function cpuMs(fn: () => void): number {
   const start = process.cpuUsage();

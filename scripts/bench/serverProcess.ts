@@ -4,7 +4,8 @@ import { spawnTs } from './childProcess';
 import type { ServerUrls } from './serverWorker';
 
 export async function startServers(uri: string): Promise<{ urls: ServerUrls; stop: () => Promise<void> }> {
-  const child = spawnTs('scripts/bench/serverWorker.ts', ['--uri', uri]);
+  // As `npm start` runs it: graphql-js skips its development-only checks in production.
+  const child = spawnTs('scripts/bench/serverWorker.ts', ['--uri', uri], { env: { NODE_ENV: 'production' } });
   let err = '';
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-4000)));
   const urls = await new Promise<ServerUrls>((resolve, reject) => {
