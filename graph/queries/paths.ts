@@ -9,10 +9,9 @@ import {
   labelOfId,
   type EdgeRow,
   type EntityLabel,
-  type EntityRow,
   type PathRow,
 } from '../model';
-import { entityFromRow, member, str, strs } from './rows';
+import { member, str, strs } from './rows';
 
 export const PATHS_MAX_HOPS = 8;
 export const PATHS_MAX_FIRST = 10;
@@ -35,7 +34,7 @@ CALL (a, b) {
   MATCH p = allShortestPaths((a)-[:${PATH_TYPES}*..${hops}]-(b))
   WITH p LIMIT $first
   RETURN collect({
-    nodes: [n IN nodes(p) | {labels: labels(n), props: properties(n)}],
+    nodes: [n IN nodes(p) | n.id],
     edges: [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}]
   }) AS paths
 }
@@ -77,9 +76,8 @@ export function edgeRowFrom(r: Raw): EdgeRow {
 }
 
 export interface PathsResult {
+  /** Node ids and edges of each path; what the selection asks of the nodes is projected by graph/read/. */
   paths: PathRow[];
-  /** Every entity on the paths, for priming the entity loader. */
-  entities: EntityRow[];
 }
 
 export async function findPaths(
@@ -104,16 +102,11 @@ export async function findPaths(
   if (row?.hasFrom !== true) throw new NotFoundError(`from: no entity with id ${from}`);
   if (row.hasTo !== true) throw new NotFoundError(`to: no entity with id ${to}`);
   const rows = records(row.paths);
-  const entities = new Map<string, EntityRow>();
-  const paths = rows.map((r): PathRow => {
-    const nodeIds = records(r.nodes).flatMap((n) => {
-      const e = entityFromRow(n);
-      if (e !== undefined) entities.set(e.id, e);
-      return e ? [e.id] : [];
-    });
-    return { nodeIds, edges: records(r.edges).map(edgeRowFrom) };
-  });
+  const paths = rows.map((r): PathRow => ({
+    nodeIds: strs(r.nodes),
+    edges: records(r.edges).map(edgeRowFrom),
+  }));
   // The engine returns equally short paths in no promised order: sort them so answers are stable.
   paths.sort((p, q) => p.nodeIds.join('\n').localeCompare(q.nodeIds.join('\n')));
-  return { paths, entities: [...entities.values()] };
+  return { paths };
 }

@@ -90,7 +90,7 @@ describe('paths', () => {
       source: KRISTIE,
       target: 'org:us:department-of-homeland-security',
     });
-    expect(found.entities.map((e) => e.id).sort()).toEqual([
+    expect([...(found.paths[0]?.nodeIds ?? [])].sort()).toEqual([
       'org:us:department-of-homeland-security',
       KRISTIE,
     ]);

@@ -249,7 +249,7 @@ describe('transaction timeout', () => {
     // A layered maze: 9 layers of 12 organisations, each linked to every one of the next layer (12^8 paths).
     await executor.write(
       `UNWIND range(0, 8) AS l UNWIND range(0, 11) AS i
-       CREATE (:Organization {id: 'org:zz:' + l + '-' + i, key: 'zz|maze ' + l + '-' + i, name: 'Maze ' + l + '-' + i, layer: l})`,
+       CREATE (:Organization {id: 'org:zz:' + l + '-' + i, key: 'zz|maze ' + l + '-' + i, name: 'Maze ' + l + '-' + i, kind: 'other', layer: l})`,
     );
     await executor.write(
       `MATCH (a:Organization), (b:Organization) WHERE a.key STARTS WITH 'zz|maze' AND b.key STARTS WITH 'zz|maze' AND a.layer + 1 = b.layer
