@@ -99,7 +99,7 @@ export function labelFromId(id: string): EntityLabel | undefined {
 }
 
 /** EntityType enum value for a label: DialogueSeries → DIALOGUE_SERIES. */
-export function entityTypeOf(label: EntityLabel): string {
+export function entityTypeOf(label: string): string {
   return label.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
