@@ -91,7 +91,12 @@ export function differentialSuite(runs: number): void {
             if (problem !== null) throw new Error(`${problem}\n\n${describeCase(c)}`);
           },
         );
-        await fc.assert(property, { numRuns: runs });
+        // No fixed seed: each run draws new documents. To replay a failure, pass the seed and path fast-check
+        // printed as DIFF_SEED and DIFF_PATH.
+        const replay = process.env.DIFF_SEED
+          ? { seed: Number(process.env.DIFF_SEED), path: process.env.DIFF_PATH }
+          : {};
+        await fc.assert(property, { numRuns: runs, ...replay });
         const avg = (ms: number) => (ms / Math.max(1, stats.cases - stats.skipped)).toFixed(0);
         process.stderr.write(
           `\ndifferential: ${stats.cases} documents, ${stats.skipped} skipped as too complex; ` +

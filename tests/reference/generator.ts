@@ -38,7 +38,7 @@ export interface Case {
 /** Selection sets below a root field (the API allows 12). */
 const MAX_LEVEL = 4;
 /** Estimated reference statements per document. */
-const BUDGET = 150;
+const BUDGET = 120;
 /** Aliases per document (the API allows 50). */
 const MAX_ALIASES = 30;
 
