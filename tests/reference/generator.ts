@@ -43,8 +43,8 @@ const BUDGET = 120;
 const MAX_ALIASES = 30;
 
 /**
- * Rough 90th-percentile list sizes on the seed plus 1,000 generated readouts (larger for lists with a long tail),
- * used only to keep documents cheap; a wrong figure makes a case slower or smaller, never wrong.
+ * Rough list sizes on the seed plus 1,000 generated readouts (about the 90th percentile, more for lists with a
+ * long tail), used only to keep documents cheap: a wrong figure makes a case slower or smaller, never wrong.
  */
 const FANOUT: Record<string, number> = {
   'Person.positions': 3,
@@ -244,7 +244,7 @@ class DocumentBuilder {
   }
 
   private date(): string {
-    return this.d.pick(this.pools.dates);
+    return this.d.chance(2) ? this.d.pick(this.pools.badDates) : this.d.pick(this.pools.dates);
   }
 
   private first(): number | undefined {

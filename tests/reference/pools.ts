@@ -23,6 +23,8 @@ export interface Pools {
   /** Strings that are not cursors of any list. */
   badCursors: string[];
   dates: string[];
+  /** Strings that are not real dates: refused as literals (validation) and as variables (bad input). */
+  badDates: string[];
 }
 
 const PER_LABEL = 24;
@@ -68,8 +70,8 @@ export async function samplePools(executor: GraphExecutor): Promise<Pools> {
     ...some,
     ...some.slice(0, 4).map((c) => c.toLowerCase()),
     ...some.slice(0, 2).map((c) => ` ${c} `),
-    'ZW', // a real code the generated world does not use (or does: either answer is checked)
-    'XX',
+    'ZW', // an ISO code that names no country in this graph
+    'XX', // not an ISO code
     'india',
     '',
   ];
@@ -99,6 +101,7 @@ export async function samplePools(executor: GraphExecutor): Promise<Pools> {
       Buffer.from('[null,"person:x"]').toString('base64url'),
       encodeCursor('zzzz', 'zzzz'),
     ],
+    badDates: ['2023-02-30', '2024-13', '24', '2024-2-1'],
     dates: [
       '2024',
       '2024-02',
