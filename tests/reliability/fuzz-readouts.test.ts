@@ -2,14 +2,15 @@
 // and bidi marks in names, deep nesting, duplicate keys, impossible dates, partOf cycles, missing and extra fields,
 // JSON read as YAML and back, alias bombs, garbage). Every one must end in a clean success or an
 // InvalidReadoutError whose issues name file, path and message; never another exception, never a partial write.
-// ~300 runs in `npm test`; `npm run soak` runs 10,000 (FUZZ_RUNS).
+// ~300 runs in `npm test`; `npm run soak` runs 10,000 (FUZZ_RUNS), then 1,000 differential documents (DIFF_RUNS).
 import fc from 'fast-check';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { InvalidReadoutError } from '../../graph/errors';
 import type { GraphExecutor } from '../../graph/executor';
 import { ingestReadouts, type ReadoutInput } from '../../graph/readout/ingest';
 import { fixture, resetGraph, seed, seedInputs, snapshot } from '../helpers/graph';
-import { patientExecutor, sizeFromEnv } from './helpers';
+import { differentialSuite } from '../reference/differential';
+import { patientExecutor, sizeFromEnv, SOAK } from './helpers';
 
 const RUNS = sizeFromEnv('FUZZ_RUNS', 300, 10000);
 /** The graph is put back to the seed after this many successful ingests, so snapshots stay cheap. */
@@ -593,3 +594,7 @@ test(`${RUNS} fuzzed readouts: clean success or InvalidReadoutError with issues;
   expect(outcomes.invalid).toBeGreaterThan(RUNS * 0.3);
   expect(refusedByGraph).toBeGreaterThan(0);
 }, 3600000);
+
+// `npm run soak` runs a fixed list of files (scripts/soak.ts), so the long differential test of the read path
+// (tests/api/differential.test.ts at soak size) rides along here, after the fuzzing, on a freshly loaded graph.
+if (SOAK) differentialSuite(sizeFromEnv('DIFF_RUNS', 1000, 1000));
