@@ -60,7 +60,9 @@ function connectionRoot(
       const first = args.first;
       if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > MAX_PAGE)
         throw new BadInputError(`first: must be between 0 and ${MAX_PAGE}`);
-      const after = typeof args.after === 'string' ? decodeCursor(args.after) : [null, null];
+      // An empty cursor is the first page, as before cursors existed.
+      const after =
+        typeof args.after === 'string' && args.after !== '' ? decodeCursor(args.after) : [null, null];
       return {
         ...spec.filters(args),
         afterKey: after[0],
