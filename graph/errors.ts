@@ -7,6 +7,7 @@ export enum ErrorCode {
   InvalidReadout = 'INVALID_READOUT',
   Ambiguous = 'AMBIGUOUS_NAME',
   NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   QueryTooComplex = 'QUERY_TOO_COMPLEX',
@@ -36,6 +37,13 @@ export class BadInputError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(message: string) {
     super(ErrorCode.NotFound, message);
+  }
+}
+
+/** A change the graph cannot take as asked (e.g. a retraction that would strand other documents' references). */
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super(ErrorCode.Conflict, message);
   }
 }
 

@@ -84,6 +84,15 @@ export const MIGRATIONS: Migration[] = [
        CALL (n) { SET n.initials = ${initialsExpr('n.norm')} } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
+  {
+    version: 7,
+    name: 'change history and source revisions',
+    statements: [
+      'CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE',
+      'CREATE INDEX change_source IF NOT EXISTS FOR (c:Change) ON (c.sourceId)',
+      'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+    ],
+  },
 ];
 
 export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.version));
