@@ -9,6 +9,7 @@ import type { GraphExecutor, Runner } from '../executor';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import { isConstraintViolation } from '../executor';
 import { loadVocabulary } from '../themes';
+import type { FactDiff } from './diff';
 import { buildDraft, type Draft } from './draft';
 import { parseReadout, type ReadoutFormat } from './parse';
 import { Overlay } from './overlay';
@@ -24,10 +25,16 @@ export interface ReadoutInput {
   format?: ReadoutFormat;
 }
 
+/** What loading did to a readout's document: new to the graph, a changed version of a known one, or the same again. */
+export type ReadoutAction = 'added' | 'revised' | 'unchanged';
+
 export interface ReadoutReport extends WriteCounts {
   file: string;
   sourceId: string;
   dialogueId: string;
+  action: ReadoutAction;
+  /** The document's facts added, removed and kept; given for dry runs and revisions (null for a plain new load). */
+  diff: FactDiff | null;
 }
 
 export interface IngestReport {
@@ -42,6 +49,8 @@ export interface IngestReport {
 
 export interface IngestOptions {
   dryRun?: boolean;
+  /** Who loads: an editor token's label, or `cli`. Recorded in the history. */
+  who?: string;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -168,6 +177,8 @@ export async function ingestReadouts(
           file: plan.file,
           sourceId: plan.sourceId,
           dialogueId: plan.dialogueId,
+          action: 'added',
+          diff: null,
           ...(await writePlan(plan, run)),
         });
         opts.onProgress?.(out.length, plans.length, plan.file);
@@ -193,6 +204,8 @@ export async function ingestReadouts(
           file: p.file,
           sourceId: p.sourceId,
           dialogueId: p.dialogueId,
+          action: 'added' as const,
+          diff: null,
           ...counts[i]!,
         }));
       }, WRITE_TIMEOUT_MS);
@@ -222,6 +235,8 @@ async function ingestOne(executor: GraphExecutor, draft: Draft): Promise<Readout
           file: draft.file,
           sourceId: result.plan.sourceId,
           dialogueId: result.plan.dialogueId,
+          action: 'added',
+          diff: null,
           ...counts,
         };
       }, WRITE_TIMEOUT_MS);
