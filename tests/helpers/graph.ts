@@ -47,7 +47,8 @@ export async function snapshot(
   adjust?: (nodes: Record<string, unknown>[]) => void,
 ): Promise<{ nodes: number; relationships: number; checksum: string }> {
   const nodes = await executor.read(
-    'MATCH (n) WHERE NOT n:SchemaMigration RETURN labels(n) AS labels, properties(n) AS props',
+    // The history (Change nodes and their counter) records when and by whom, not what the graph holds.
+    'MATCH (n) WHERE NOT (n:SchemaMigration OR n:Change OR n:ChangeCounter) RETURN labels(n) AS labels, properties(n) AS props',
   );
   adjust?.(nodes);
   const rels = await executor.read(
