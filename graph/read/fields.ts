@@ -8,6 +8,7 @@
 // what else they need. Orders always end on an id, so every answer is deterministic.
 import { CONNECTION_OBJECTS } from './connections';
 import { EXPLORE_OBJECTS } from './exploreObjects';
+import { HISTORY_OBJECTS } from './history';
 import { entityLabelsOf, periodParams, typeNames } from './params';
 
 /** A field read off the object's own variables: a Cypher expression, and how its value is decoded if not by type. */
@@ -15,7 +16,8 @@ export interface Prop {
   expr: string;
   /**
    * `cursor`: the [order key, id] pair the expression gives, encoded as this API's opaque cursor;
-   * `withoutSources`: an edge's property map less its provenance list, which has a field of its own.
+   * `withoutSources`: an edge's property map less its provenance: the list of documents, which has a field of its
+   * own, and the write path's internal `claims` (per-document claims) and `claim` (on MENTIONS).
    */
   decode?: 'cursor' | 'withoutSources';
 }
@@ -285,8 +287,10 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       url: '@n.url',
       published: '@n.published',
       kind: '@n.kind',
+      hash: '@n.hash',
     },
     links: {
+      revisions: { body: 'MATCH (%n:Change {sourceId: @n.id})', order: '%n.seq', fanOut: 5 },
       mentions: {
         body: 'MATCH (@n)-[:MENTIONS]->(%n) WHERE $labels IS NULL OR any(l IN labels(%n) WHERE l IN $labels)',
         order: '%n.sortKey, %n.id',
@@ -314,6 +318,7 @@ export const OBJECTS: Record<string, ObjectSpec> = {
   ...ENTITY_OBJECTS,
   ...CONNECTION_OBJECTS,
   ...EXPLORE_OBJECTS,
+  ...HISTORY_OBJECTS,
 };
 
 /**
@@ -327,6 +332,9 @@ export const VALUE_TYPES: readonly string[] = [
   'ReadoutDraft',
   'IngestedReadout',
   'IngestResult',
+  'FactDiff',
+  'RetractResult',
+  'RetractedSource',
   'Subgraph',
   'GraphNode',
   'GraphEdge',
