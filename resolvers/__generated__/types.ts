@@ -137,7 +137,7 @@ export type Change = {
   __typename?: 'Change';
   /** Load, revision or retraction. */
   action: ChangeAction;
-  /** How many of the document's facts the change added. */
+  /** How many of the document's facts the change added (for a first load: all it asserts). */
   added: Scalars['Int']['output'];
   /** When the change was written. */
   at: Scalars['DateTime']['output'];
@@ -147,7 +147,7 @@ export type Change = {
   hash: Maybe<Scalars['String']['output']>;
   /** How many it kept. */
   kept: Scalars['Int']['output'];
-  /** The facts added (`+ …`) and withdrawn (`- …`), in words; at most 200 lines. */
+  /** For a revision or a retraction, the facts withdrawn (`- …`) and added (`+ …`), in words, at most 200 lines; empty for a first load (the document's facts are the readout itself). */
   lines: Array<Scalars['String']['output']>;
   /** How many it withdrew. */
   removed: Scalars['Int']['output'];
@@ -1038,7 +1038,7 @@ export type RetractResult = {
  */
 export type RetractedSource = {
   __typename?: 'RetractedSource';
-  /** Its facts: `removed` leave the graph, `kept` stay because another document asserts them too; `added` is empty. */
+  /** Every fact the document asserted, in `removed` (a fact another document also asserts stays in the graph with that document); `added` and `kept` are empty. */
   diff: FactDiff;
   /** Nodes removed (the document itself, and entities no other document mentions). */
   nodesRemoved: Scalars['Int']['output'];
