@@ -1,7 +1,7 @@
 // The root fields of the read path: what each one starts from. Entity lookups and plain lists are links from
-// nowhere; the paginated lists reuse the keyset specs of graph/queries/lists.ts; answers an algorithm computed in
-// TypeScript first (ranked search hits, paths, a timeline, shared themes) arrive as `$rows` and are projected
-// here, so everything the selection asks below them still costs one statement.
+// nowhere; the paginated lists reuse the keyset specs of graph/queries/lists.ts (the history's is in history.ts);
+// answers an algorithm computed in TypeScript first (ranked search hits, paths, a timeline, shared themes) arrive
+// as `$rows` and are projected here, so everything the selection asks below them still costs one statement.
 import { periodOf } from '../dates';
 import { BadInputError } from '../errors';
 import { int } from '../executor';
