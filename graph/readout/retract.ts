@@ -103,7 +103,9 @@ export async function retractSources(
     } catch (e) {
       if (!(e instanceof ConflictError) || sources.length === 0) throw e;
       const done = sources.map((r) => r.sourceId).join(', ');
-      throw new ConflictError(`${e.message}. Retracted before this one: ${done}; ${id} and those after it stay.`);
+      throw new ConflictError(
+        `${e.message}. Retracted before this one: ${done}; ${id} and those after it stay.`,
+      );
     }
   }
   return { dryRun: false, sources, durationMs: Date.now() - started };
