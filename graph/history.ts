@@ -3,7 +3,7 @@
 // transaction leaves no gap-free number behind it (its increment rolls back with it).
 import type { Runner } from './executor';
 
-export const CHANGE_ACTIONS = ['load', 'revision', 'retraction'] as const;
+export const CHANGE_ACTIONS = ['load', 'revision', 'retraction', 'merge', 'split'] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /** Lines of a diff kept on a Change: enough to read, bounded so a huge readout cannot bloat the history. */

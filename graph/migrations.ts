@@ -91,6 +91,8 @@ export const MIGRATIONS: Migration[] = [
       'CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (c:Change) REQUIRE c.seq IS UNIQUE',
       'CREATE INDEX change_source IF NOT EXISTS FOR (c:Change) ON (c.sourceId)',
       'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+      // Ids of entities merged into others: they keep resolving to the survivor.
+      'CREATE CONSTRAINT merged_id IF NOT EXISTS FOR (m:MergedId) REQUIRE m.id IS UNIQUE',
     ],
   },
 ];

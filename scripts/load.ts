@@ -1,5 +1,5 @@
 // npm run load -- <files or folders…> [--dry-run] [--json]   |   npm run seed [-- --dry-run]
-// Validates every readout before writing any, then writes each in its own transaction.
+// Validates every readout before writing any, then writes them; a changed readout of a known document revises it.
 import { closeOnSignals, prepareGraph } from '../graph/bootstrap';
 import { loadConfig } from '../graph/config';
 import { InvalidReadoutError, formatIssue } from '../graph/errors';
@@ -7,14 +7,18 @@ import { createLogger } from '../graph/logger';
 import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/files';
 import { ingestReadouts, type IngestReport } from '../graph/readout/ingest';
 import { EXIT, newCommand, progressBar, runCommand, usageError } from './cli';
+import { printDiff } from './printDiff';
 
 const program = newCommand(
   'npm run load --',
-  'Validate readouts (every file before any is written), then write each in its own transaction. Idempotent.\n`npm run seed` is `npm run load -- --seed`.',
+  'Validate readouts (every file before any is written), then write them. A readout of a document already in the\ngraph with other content is a revision: it replaces what that document asserted. The same content again is a\nno-op. `npm run seed` is `npm run load -- --seed`.',
 )
   .argument('[paths...]', 'readout files (.yaml, .yml, .json) or folders searched for them')
   .option('--seed', 'also load the bundled readouts in data/readouts')
-  .option('--dry-run', 'validate and report what would be created; write nothing')
+  .option(
+    '--dry-run',
+    "validate and report what would be created, and each document's facts added, removed and kept; write nothing",
+  )
   .option('--json', 'print the full report as JSON instead of the summary');
 
 function printSummary(report: IngestReport): void {
@@ -23,9 +27,12 @@ function printSummary(report: IngestReport): void {
     const parts = Object.entries(r.byLabel)
       .filter(([, c]) => c.created > 0)
       .map(([l, c]) => `${c.created} ${l}`);
+    const what = r.action === 'added' ? 'new document' : r.action === 'revised' ? 'revision' : 'unchanged';
     process.stdout.write(
-      `${r.file}: ${verb} ${parts.length ? parts.join(', ') : 'nothing new'} (source ${r.sourceId})\n`,
+      `${r.file}: ${what}; ${verb} ${parts.length ? parts.join(', ') : 'nothing new'} (source ${r.sourceId})\n`,
     );
+    // A new document's diff is the whole readout: shown in dry runs, and always for revisions.
+    if (r.diff !== null && (report.dryRun || r.action === 'revised')) printDiff(r.diff);
   }
   process.stdout.write(
     `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.readouts.length} readout(s); nodes ${verb} ${report.nodesCreated}, matched ${report.nodesMatched}; relationships ${verb} ${report.relationshipsCreated}, matched ${report.relationshipsMatched}; ${(report.durationMs / 1000).toFixed(2)} s\n`,

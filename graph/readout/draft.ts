@@ -25,7 +25,11 @@ export type OrgRef =
   | { kind: 'local'; index: number }
   | { kind: 'graph'; name: string; norm: string; country: string | undefined; path: string };
 
+/** How an entry finds its entity: by its names (the default), by a pinned id, or never (a namesake). */
+export type Match = { kind: 'names' } | { kind: 'pinned'; id: string } | { kind: 'distinct' };
+
 export interface DraftOrg {
+  match: Match;
   name: string;
   kind: OrgKind;
   countries: string[];
@@ -34,6 +38,7 @@ export interface DraftOrg {
   partOf: OrgRef | undefined;
 }
 export interface DraftPerson {
+  match: Match;
   name: string;
   norm: string;
   country: string;
@@ -148,6 +153,15 @@ export function buildDraft(
   checkNamed(d.name, 'dialogue.name');
   if (d.series !== undefined) checkNamed(d.series, 'dialogue.series');
 
+  const matchOf = (e: { id?: string | undefined; distinct?: true | undefined }, path: string): Match => {
+    if (e.id !== undefined && e.distinct === true)
+      fail(`${path}.distinct`, 'give either id (this entity of the graph) or distinct (a new one), not both');
+    return e.id !== undefined
+      ? { kind: 'pinned', id: e.id }
+      : e.distinct
+        ? { kind: 'distinct' }
+        : { kind: 'names' };
+  };
   // Organisations: normalised names and aliases must not collide within one country scope.
   const orgNames = new Map<string, number>();
   const organizations: DraftOrg[] = readout.organizations.map((o, i) => {
@@ -167,7 +181,16 @@ export function buildDraft(
       }
       orgNames.set(key, i);
     });
-    return { name: o.name, kind: o.kind, countries, scope, aliases: o.aliases ?? [], partOf: undefined };
+    const match = matchOf(o, path);
+    return {
+      match,
+      name: o.name,
+      kind: o.kind,
+      countries,
+      scope,
+      aliases: o.aliases ?? [],
+      partOf: undefined,
+    };
   });
 
   /** Resolves a name among this readout's organisations, preferring those of `country`. */
@@ -229,6 +252,7 @@ export function buildDraft(
     });
     const organization = resolveOrg(p.organization, p.country, `${path}.organization`);
     return {
+      match: matchOf(p, path),
       name: p.name,
       norm,
       country: p.country,

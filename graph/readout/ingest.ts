@@ -149,7 +149,7 @@ export async function ingestReadouts(
   if (opts.dryRun === true) {
     // Everything in one transaction that is rolled back: exact counts and diffs, nothing kept.
     const readouts = await executor.withRollback(
-      (run) => writeBatch(drafts, run, who, true),
+      (run) => writeBatch(drafts, run, who, { dryRun: true }),
       DRY_RUN_TIMEOUT_MS,
     );
     readouts.forEach((r, i) => opts.onProgress?.(i + 1, readouts.length, r.file));

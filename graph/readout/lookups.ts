@@ -7,6 +7,7 @@ import { normalizePersonName, normalizeText, slugify } from '../normalize';
 import { ancestorsOf, type KnownAncestors } from './cycles';
 import type { Draft, OrgRef } from './draft';
 import { idOptions, idsTakenOf, type IdsTaken } from './ids';
+import type { Known } from './overlay';
 import type { Query } from './rows';
 
 export type GraphRef = Extract<OrgRef, { kind: 'graph' }>;
@@ -26,6 +27,67 @@ CALL (r) {
 }
 WITH r, n WHERE n IS NOT NULL
 RETURN r.label AS label, r.key AS key, n.id AS id`;
+
+const PINNED = `
+UNWIND $pins AS p
+CALL (p) {
+  MATCH (n:Person {id: p.id}) WHERE p.label = 'Person' RETURN n
+  UNION ALL MATCH (n:Organization {id: p.id}) WHERE p.label = 'Organization' RETURN n
+  UNION ALL MATCH (:MergedId {id: p.id})-[:MERGED_INTO]->(n:Person) WHERE p.label = 'Person' RETURN n
+  UNION ALL MATCH (:MergedId {id: p.id})-[:MERGED_INTO]->(n:Organization) WHERE p.label = 'Organization' RETURN n
+  UNION ALL MATCH (n:Person {key: p.key}) WHERE p.label = 'Person' RETURN n
+  UNION ALL MATCH (n:Organization {key: p.key}) WHERE p.label = 'Organization' RETURN n
+}
+RETURN p.label AS label, p.id AS pin, p.key AS pinKey, n.id AS id, n.key AS key, n.name AS name,
+       coalesce(n.aliases, []) AS aliases`;
+
+/** The key a declared namesake gets: its names' key, set apart by the document that declares it. */
+export const namesakeKey = (baseKey: string, s: Draft['source']) => `${baseKey}|namesake in ${sourceKey(s)}`;
+
+type Pin = { label: 'Person' | 'Organization'; id: string | null; key: string | null };
+
+/**
+ * The entities the draft's entries pin by id, under `label|id`, and the namesakes they declared before (a
+ * revision of the declaring document finds its own namesake again), under `label|key`; absent: none in the graph.
+ */
+export async function pinnedEntities(draft: Draft, query: Query): Promise<Map<string, Known[]>> {
+  const pin = (
+    label: Pin['label'],
+    e: { match: Draft['people'][number]['match'] },
+    baseKey: string,
+  ): Pin[] =>
+    e.match.kind === 'pinned'
+      ? [{ label, id: e.match.id, key: null }]
+      : e.match.kind === 'distinct'
+        ? [{ label, id: null, key: namesakeKey(baseKey, draft.source) }]
+        : [];
+  const pins = [
+    ...draft.organizations.flatMap((o) =>
+      pin('Organization', o, o.scope === '' ? normalizeText(o.name) : `${o.scope}|${normalizeText(o.name)}`),
+    ),
+    ...draft.people.flatMap((p) => pin('Person', p, `${p.country.toLowerCase()}|${p.norm}`)),
+  ];
+  if (pins.length === 0) return new Map();
+  const rows = await query(PINNED, { pins });
+  return new Map(
+    rows.map((r) => [
+      typeof r.pin === 'string' ? `${String(r.label)}|${r.pin}` : `${String(r.label)}|${String(r.pinKey)}`,
+      [
+        {
+          label: r.label === 'Person' ? 'Person' : 'Organization',
+          norm: '',
+          scope: '',
+          id: String(r.id),
+          key: String(r.key),
+          name: String(r.name),
+          aliases: Array.isArray(r.aliases)
+            ? r.aliases.filter((a): a is string => typeof a === 'string')
+            : [],
+        },
+      ],
+    ]),
+  );
+}
 
 /** Every organisation reference the draft leaves to the graph, once each. */
 export function graphRefs(draft: Draft): GraphRef[] {

@@ -6,13 +6,15 @@ import type { ReadoutIssue } from '../errors';
 import type { EntityLabel } from '../model';
 import { normalizePersonName, normalizeText } from '../normalize';
 import { cyclicEdges } from './cycles';
-import type { Draft, OrgRef } from './draft';
+import type { Draft, Match, OrgRef } from './draft';
 import { buildEdges, countryRows } from './edges';
 import { IdAllocator } from './ids';
 import {
   candidates,
   graphRefs,
   KEYS_EXISTING,
+  namesakeKey,
+  pinnedEntities,
   LOOKUP_NAMES,
   sourceKey,
   wantedNames,
@@ -98,25 +100,58 @@ export async function planReadout(
   // Kept beside each row for staging: the aliases the entity has once this readout is written.
   const knownAliases = new Map<NodeRow, string[]>();
 
-  /** The row of an entity identified by its names within a scope: an existing one if any name is known there. */
+  const pinned = await pinnedEntities(draft, query);
+  /**
+   * The row of an entity identified by its names within a scope: an existing one if any name is known there, the
+   * pinned one when the entry gives an id, and a new one (keyed apart, by its document) for a declared namesake.
+   */
   const entityRow = (
-    e: { label: EntityLabel; scope: string; name: string; aliases: string[]; norm: (s: string) => string },
+    e: {
+      label: EntityLabel;
+      scope: string;
+      name: string;
+      aliases: string[];
+      norm: (s: string) => string;
+      match?: Match;
+    },
     path: string,
     what: string,
     props: Record<string, unknown>,
   ): NodeRow => {
     const norms = [...new Set([e.name, ...e.aliases].map(e.norm))];
-    const hits = uniqueById(norms.flatMap((n) => find(e.label, n, e.scope)));
-    if (hits.length > 1)
-      fail(path, `its names match ${hits.length} different ${what} in the graph: ${listHits(hits)}`);
-    const hit = hits[0];
+    const match = e.match ?? { kind: 'names' };
     const norm = e.norm(e.name);
+    const baseKey = e.scope === '' ? norm : `${e.scope}|${norm}`;
+    // Pins and namesakes staged by earlier readouts of the same load count as in the graph.
+    const staged = (key: string | undefined) => {
+      const k = key === undefined ? undefined : overlay.withKey(e.label, key);
+      return k === undefined ? [] : [k];
+    };
+    const hits =
+      match.kind === 'pinned'
+        ? (pinned.get(`${e.label}|${match.id}`) ?? staged(overlay.ids.get(match.id)))
+        : match.kind === 'distinct'
+          ? (pinned.get(`${e.label}|${namesakeKey(baseKey, draft.source)}`) ??
+            staged(namesakeKey(baseKey, draft.source)))
+          : uniqueById(norms.flatMap((n) => find(e.label, n, e.scope)));
+    if (match.kind === 'pinned' && hits.length === 0)
+      fail(
+        `${path}.id`,
+        `no ${e.label === 'Person' ? 'person' : 'organisation'} with id "${match.id}" is in the graph`,
+      );
+    if (hits.length > 1)
+      fail(
+        path,
+        `its names match ${hits.length} different ${what} in the graph: ${listHits(hits)}; give the id of the one meant, or distinct: true for another one`,
+      );
+    const hit = hits[0];
     const names = norms.map((n) => ({ key: nameKey(e.label, e.scope, n), norm: n }));
     const { sortKey: _sortKey, ...claimed } = props;
     const row: NodeRow = {
       id: hit?.id ?? '',
-      key: hit?.key ?? (e.scope === '' ? norm : `${e.scope}|${norm}`),
+      key: hit?.key ?? (match.kind === 'distinct' ? namesakeKey(baseKey, draft.source) : baseKey),
       existing: hit !== undefined,
+      namesShared: match.kind !== 'names',
       name: hit?.name ?? e.name,
       aliases: newAliases(hit?.name ?? e.name, [e.name, ...e.aliases], hit?.aliases ?? [], e.norm),
       names,
@@ -143,6 +178,7 @@ export async function planReadout(
       name: o.name,
       aliases: o.aliases,
       norm: normalizeText,
+      match: o.match,
     };
     const row = entityRow(e, `organizations[${i}]`, 'organisations', {
       kind: o.kind,
@@ -160,6 +196,7 @@ export async function planReadout(
       name: p.name,
       aliases: p.aliases,
       norm: normalizePersonName,
+      match: p.match,
     };
     const row = entityRow(e, `people[${i}]`, 'people', { country: p.country, sortKey: p.norm });
     newId(row, candidates.person(p));

@@ -1,5 +1,5 @@
 // Withdrawing documents: everything only they asserted leaves the graph, what others also assert loses them.
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import type { GraphExecutor, Runner } from '../executor';
 import { lockHistory, recordChanges, type ChangeEntry } from '../history';
 import { diffLines, type FactDiff } from './diff';
@@ -92,13 +92,21 @@ export async function retractSources(
     return { dryRun: true, sources, durationMs: Date.now() - started };
   }
   for (const id of wanted) {
-    const done = await executor.withWrite(async (run) => {
-      await lockHistory(run);
-      const r = await retractOne(id, found.get(id) ?? '', run);
-      await recordChanges(run, opts.who ?? 'cli', [entry(r)]);
-      return r;
-    }, TIMEOUT_MS);
-    sources.push(done);
+    try {
+      const done = await executor.withWrite(async (run) => {
+        await lockHistory(run);
+        const r = await retractOne(id, found.get(id) ?? '', run);
+        await recordChanges(run, opts.who ?? 'cli', [entry(r)]);
+        return r;
+      }, TIMEOUT_MS);
+      sources.push(done);
+    } catch (e) {
+      if (!(e instanceof ConflictError) || sources.length === 0) throw e;
+      const done = sources.map((r) => r.sourceId).join(', ');
+      throw new ConflictError(
+        `${e.message}. Retracted before this one: ${done}; ${id} and those after it stay.`,
+      );
+    }
   }
   return { dryRun: false, sources, durationMs: Date.now() - started };
 }

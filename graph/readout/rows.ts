@@ -18,6 +18,8 @@ export interface NodeRow {
   id: string;
   key: string;
   existing: boolean;
+  /** Its names may denote other entities too (a pinned entry or a declared namesake): no clash check on them. */
+  namesShared?: boolean;
   name: string;
   /** Aliases to add (already free of the name and of each other, after normalisation). */
   aliases: string[];

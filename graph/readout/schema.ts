@@ -97,6 +97,15 @@ export const OrganizationSchema = z.strictObject({
     .optional()
     .describe('Instead of country, for bodies of several countries (e.g. a joint working group).'),
   kind: z.enum(ORG_KINDS),
+  id: z
+    .string()
+    .regex(/^org:[a-z0-9:-]{1,200}$/, 'expected an organisation id such as org:in:ministry-of-home-affairs')
+    .optional()
+    .describe('Pins this entry to the organisation of the graph with this id, whatever its names match.'),
+  distinct: z
+    .literal(true)
+    .optional()
+    .describe('A new organisation, distinct from any the graph holds under the same names (a namesake).'),
   aliases: nameList('alias').optional().describe('Other names and abbreviations, e.g. MHA.'),
   partOf: text(300, 'partOf').optional().describe('Parent organisation, by name or alias.'),
 });
@@ -107,6 +116,15 @@ export const PersonSchema = z.strictObject({
   title: text(300, 'title').describe('Post title exactly as stated in the source.'),
   organization: text(300, 'organization').describe('Organisation of the post, by name or alias.'),
   role: z.enum(ROLES).describe('Role at this dialogue.'),
+  id: z
+    .string()
+    .regex(/^person:[a-z0-9-]{1,200}$/, 'expected a person id such as person:ajay-bhalla')
+    .optional()
+    .describe('Pins this entry to the person of the graph with this id, whatever the names match.'),
+  distinct: z
+    .literal(true)
+    .optional()
+    .describe('A new person, distinct from anyone the graph holds under the same names (a namesake).'),
   aliases: nameList('alias').optional(),
   onBehalfOf: text(300, 'onBehalfOf')
     .optional()

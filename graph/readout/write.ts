@@ -46,7 +46,7 @@ CALL (n, r) {
   MERGE (name:Name {key: nm.key})
   ON CREATE SET name.norm = nm.norm, name.label = '${label}'${label === 'Person' ? '' : `, name.initials = ${initialsExpr('nm.norm')}`}
   MERGE (name)-[:NAMES]->(n)
-  RETURN sum(${namesIdentify ? 'COUNT { (name)-[:NAMES]->(other) WHERE other <> n }' : '0'}) AS clashes
+  RETURN sum(${namesIdentify ? 'CASE WHEN r.namesShared THEN 0 ELSE COUNT { (name)-[:NAMES]->(other) WHERE other <> n } END' : '0'}) AS clashes
 }
 CALL (n, r) {
   UNWIND r.claims AS c

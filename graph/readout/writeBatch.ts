@@ -35,6 +35,12 @@ interface Prior {
   hash: string | null;
 }
 
+const LABEL_OF = 'MATCH (n:Person|Organization {id: $id}) RETURN labels(n)[0] AS label';
+const labelOf = async (id: string, run: Runner) => {
+  const label = (await run(LABEL_OF, { id }))[0]?.label;
+  return typeof label === 'string' ? label : 'Person';
+};
+
 async function priorSources(drafts: Draft[], run: Runner): Promise<Map<string, Prior>> {
   const keys = [...new Set(drafts.map((d) => sourceKey(d.source)))];
   const rows = await run(PRIOR, { keys });
@@ -68,17 +74,29 @@ function changeEntry(
  * Plans and writes `drafts` (validated already) in the caller's transaction; returns a report per readout. With
  * `dryRun` every readout gets its diff and nothing is recorded (the caller rolls the transaction back).
  */
+export interface BatchOptions {
+  dryRun?: boolean;
+  /** Plan and write these documents again even if their content is unchanged (a merge or split moved them). */
+  replan?: boolean;
+  /** Entities to keep while the revised documents' old assertions are out (the survivor of a merge). */
+  keep?: string[];
+  /** The history lock is held already (a merge or split records its own change too). */
+  locked?: boolean;
+}
+
 export async function writeBatch(
   drafts: Draft[],
   run: Runner,
   who: string,
-  dryRun = false,
+  opts: BatchOptions = {},
 ): Promise<ReadoutReport[]> {
-  if (!dryRun) await lockHistory(run);
+  const dryRun = opts.dryRun === true;
+  if (!dryRun && opts.locked !== true) await lockHistory(run);
   const prior = await priorSources(drafts, run);
   const action = drafts.map((d): ReadoutAction => {
     const p = prior.get(sourceKey(d.source));
-    return p === undefined ? 'added' : p.hash === (d.hash ?? null) ? 'unchanged' : 'revised';
+    if (p === undefined) return 'added';
+    return p.hash === (d.hash ?? null) && opts.replan !== true ? 'unchanged' : 'revised';
   });
   const revised = drafts.flatMap((d, i) =>
     action[i] === 'revised' ? [prior.get(sourceKey(d.source)) ?? { id: '', hash: null }] : [],
@@ -90,7 +108,9 @@ export async function writeBatch(
   const stale = new Stale();
   // A document loaded before claims were kept has none to take back: its new version is written over it.
   for (const p of revised) if (p.hash !== null) await unassertSource(p.id, run, stale);
+  for (const id of opts.keep ?? []) for (const ids of stale.nodes.values()) ids.delete(id);
   await rederive(stale, run, true);
+  for (const id of opts.keep ?? []) stale.node(await labelOf(id, run), id);
 
   const plans = await planBatch(drafts, run);
   const changed = plans.filter((_, i) => action[i] !== 'unchanged');

@@ -94,7 +94,7 @@ test('a dry run writes nothing and reports what a load then creates; loading aga
   const real = await load(EXAMPLE);
   expect(real.code).toBe(0);
   expect(real.stdout).toMatch(
-    /^tests\/fixtures\/example\.yaml: created 1 Source, 2 Country, 4 Organization, .* 13 MENTIONS \(source source:/m,
+    /^tests\/fixtures\/example\.yaml: new document; created 1 Source, 2 Country, 4 Organization, .* 13 MENTIONS \(source source:/m,
   );
   expect(summary(real)).toEqual(summary(dry));
   expect(summary(real).nodes).toBe(12);
