@@ -39,9 +39,9 @@ export const hop = (pattern: string, order = '%n.sortKey, %n.id', fanOut = 20): 
   order,
   fanOut,
 });
-/** Every relationship of the entity but alias links, as seen from it. */
+/** Every relationship of the entity but alias links and merged-away ids' redirects, as seen from it. */
 export const RELATIONS: Link = {
-  body: `MATCH (@n)-[%r]-(%m) WHERE type(%r) <> 'NAMES' AND ($types IS NULL OR type(%r) IN $types) AND %m.id IS NOT NULL
+  body: `MATCH (@n)-[%r]-(%m) WHERE NOT type(%r) IN ['NAMES', 'MERGED_INTO'] AND ($types IS NULL OR type(%r) IN $types) AND %m.id IS NOT NULL
     WITH %r, %m, CASE WHEN startNode(%r) = @n THEN 'OUT' ELSE 'IN' END AS %dir`,
   order: 'type(%r), %m.sortKey, %m.id, %dir, coalesce(%r.title, "")',
   params: typeNames,

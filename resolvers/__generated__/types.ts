@@ -130,8 +130,8 @@ export type Attendance = {
 };
 
 /**
- * One entry of the graph's edit history: a document loaded, revised or retracted, by whom and when, and what it did
- * to the document's facts. Numbered in the order the changes were committed.
+ * One entry of the graph's edit history: a document loaded, revised or retracted, or entities merged or split, by
+ * whom and when, and what it did to the documents' facts. Numbered in the order the changes were committed.
  */
 export type Change = {
   __typename?: 'Change';
@@ -141,13 +141,13 @@ export type Change = {
   added: Scalars['Int']['output'];
   /** When the change was written. */
   at: Scalars['DateTime']['output'];
-  /** The file or input label the readout came from; null for a retraction. */
+  /** The file or input label the readout came from; null for a retraction, merge or split. */
   file: Maybe<Scalars['String']['output']>;
-  /** sha256 (hex) of the readout in force after the change; null after a retraction. */
+  /** sha256 (hex) of the readout in force after the change; null after a retraction, merge or split. */
   hash: Maybe<Scalars['String']['output']>;
   /** How many it kept. */
   kept: Scalars['Int']['output'];
-  /** For a revision or a retraction, the facts withdrawn (`- …`) and added (`+ …`), in words, at most 200 lines; empty for a first load (the document's facts are the readout itself). */
+  /** For a revision or a retraction, the facts withdrawn (`- …`) and added (`+ …`), in words, at most 200 lines; for a merge or split, one line per document written again; empty for a first load (the document's facts are the readout itself). */
   lines: Array<Scalars['String']['output']>;
   /** How many it withdrew. */
   removed: Scalars['Int']['output'];
@@ -155,9 +155,9 @@ export type Change = {
   seq: Scalars['Int']['output'];
   /** The document as it is now; null once it has been retracted. */
   source: Maybe<Source>;
-  /** Id of the source document changed (kept after a retraction, when the document itself is gone). */
+  /** Id of the source document changed (kept after a retraction, when the document itself is gone); for a merge or split, the first document it wrote again. */
   sourceId: Scalars['ID']['output'];
-  /** Title of the document at the time of the change. */
+  /** Title of the document at the time of the change; for a merge or split, what was merged into or split from what. */
   sourceTitle: Scalars['String']['output'];
   /** Who made it: the label of the editor token used, or `cli` for the command-line loader. */
   who: Scalars['String']['output'];
@@ -167,10 +167,14 @@ export type Change = {
 export type ChangeAction =
   /** The document was loaded for the first time. */
   | 'load'
+  /** Two entities found to be one were merged: the documents that named the old one now name the survivor (`sourceTitle` names both ids; the old id is kept as a redirect). */
+  | 'merge'
   /** The document was withdrawn, with every fact only it asserted. */
   | 'retraction'
   /** A changed readout of the document replaced the one in force. */
-  | 'revision';
+  | 'revision'
+  /** An entity found to be two was split: some documents' entries now make a new entity (`sourceTitle` names both ids). */
+  | 'split';
 
 /** A page of the edit history. */
 export type ChangeConnection = {
