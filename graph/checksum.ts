@@ -240,5 +240,7 @@ export async function contentChecksum(executor: GraphExecutor): Promise<ContentC
   const checksum = createHash('sha256')
     .update(JSON.stringify({ content: 1, nodes, relationships, sum: sum.toString(16) }))
     .digest('hex');
-  return { checksum, nodes, relationships, byLabel, byType };
+  const sorted = (r: Record<string, number>) =>
+    Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { checksum, nodes, relationships, byLabel: sorted(byLabel), byType: sorted(byType) };
 }
