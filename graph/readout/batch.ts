@@ -1,17 +1,34 @@
 // Merges the rows of several plans so that one UNWIND statement never touches the same node or edge twice: Neo4j
 // does not promise that a later row sees an earlier row's writes within one statement, so two documents adding
 // themselves to one edge's `sources` in the same statement could lose one. Merged rows carry every document
-// (`sourceIds`) and the earlier plan's values first, which is what writing the plans one by one would keep.
+// (`sourceIds`), each document's claim, and the values those claims give by the rule of claims.ts: what a node or
+// edge created by this batch gets (one that already existed has its values derived again from all its claims).
+import {
+  edgeClaimText,
+  edgeValues,
+  isClaimedEdge,
+  isClaimedLabel,
+  nodeValues,
+  type EdgeClaim,
+  type NodeClaim,
+} from './claims';
 import type { EdgeKind, EdgeRow, NodeLabel, NodeRow, WritePlan } from './rows';
 
 export interface BatchNodeRow extends NodeRow {
   /** Index of the first plan with this node: the one its creation is counted for. */
   i: number;
   sourceIds: string[];
+  /** Each document's claim, as stored on its MENTIONS link (null: the document only names the node). */
+  claims: { sid: string; claim: string | null }[];
+  /** The values a new node gets. */
+  values: Record<string, unknown>;
 }
 export interface BatchEdgeRow extends EdgeRow {
   i: number;
   sourceIds: string[];
+  /** Each document's claim as stored in the edge's `claims` list (empty for edges without values). */
+  claims: string[];
+  values: Record<string, unknown>;
 }
 export interface Merged<T> {
   rows: T[];
@@ -21,71 +38,68 @@ export interface Merged<T> {
 
 const sortedUnion = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
 
-function fillProps(into: Record<string, unknown>, from: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(from))
-    if ((into[k] === null || into[k] === undefined) && v !== undefined) into[k] = v;
-}
-
 export function mergeNodes(plans: WritePlan[], label: NodeLabel): Merged<BatchNodeRow> {
   const byKey = new Map<string, BatchNodeRow>();
+  const claimsOf = new Map<BatchNodeRow, NodeClaim[]>();
   const shares: number[] = [];
   plans.forEach((p, i) => {
     for (const row of p.nodes[label]) {
+      const claim = { sid: p.sourceId, claim: row.claim === null ? null : JSON.stringify(row.claim) };
       const seen = byKey.get(row.key);
       if (seen === undefined) {
-        byKey.set(row.key, { ...row, props: { ...row.props }, i, sourceIds: [p.sourceId] });
+        const merged = { ...row, i, sourceIds: [p.sourceId], claims: [claim], values: {} };
+        byKey.set(row.key, merged);
+        claimsOf.set(merged, row.claim === null ? [] : [row.claim]);
         continue;
       }
       shares.push(i);
       seen.sourceIds = sortedUnion(seen.sourceIds, [p.sourceId]);
-      seen.aliases = [...new Set([...seen.aliases, ...row.aliases])];
+      seen.claims.push(claim);
+      if (row.claim !== null) claimsOf.get(seen)?.push(row.claim);
       const names = new Map(seen.names.map((n) => [n.key, n]));
       for (const n of row.names) names.set(n.key, n);
       seen.names = [...names.values()];
-      // Dialogue countries accumulate; every other property keeps the first value given.
-      const countries = seen.props.countries;
-      fillProps(seen.props, row.props);
-      if (label === 'Dialogue' && Array.isArray(countries) && Array.isArray(row.props.countries)) {
-        seen.props.countries = [
-          ...new Set([...(countries as string[]), ...(row.props.countries as string[])]),
-        ];
-      }
     }
   });
+  for (const row of byKey.values()) {
+    const claims = claimsOf.get(row) ?? [];
+    row.values = isClaimedLabel(label) && claims.length > 0 ? nodeValues(label, claims) : {};
+  }
   return { rows: [...byKey.values()], shares };
 }
 
 const edgeKey = (e: EdgeRow) =>
   `${e.from}|${e.to}|${typeof e.props.titleKey === 'string' ? e.props.titleKey : ''}`;
 
+/** What a document claims about an edge: its values less the identifying title key. */
+function edgeClaim(row: EdgeRow, published: string): EdgeClaim {
+  const { titleKey: _t, ...props } = row.props;
+  return { published, props };
+}
+
 export function mergeEdges(plans: WritePlan[], kind: EdgeKind): Merged<BatchEdgeRow> {
   const byKey = new Map<string, BatchEdgeRow>();
+  const claimsOf = new Map<BatchEdgeRow, EdgeClaim[]>();
   const shares: number[] = [];
+  const claimed = isClaimedEdge(kind);
   plans.forEach((p, i) => {
     for (const row of p.edges[kind]) {
-      const notes = typeof row.props.note === 'string' ? [row.props.note] : [];
+      const claim = edgeClaim(row, p.published);
+      const text = claimed ? [edgeClaimText(p.sourceId, claim)] : [];
       const seen = byKey.get(edgeKey(row));
       if (seen === undefined) {
-        byKey.set(edgeKey(row), { ...row, props: { ...row.props, notes }, i, sourceIds: [p.sourceId] });
+        const merged = { ...row, i, sourceIds: [p.sourceId], claims: text, values: {} };
+        byKey.set(edgeKey(row), merged);
+        claimsOf.set(merged, [claim]);
         continue;
       }
       shares.push(i);
       seen.sourceIds = sortedUnion(seen.sourceIds, [p.sourceId]);
-      const { attestedFrom: af, attestedTo: at } = seen.props;
-      fillProps(seen.props, row.props);
-      seen.props.notes = sortedUnion(seen.props.notes as string[], notes);
-      // A post is attested from the earliest to the latest date any of the documents gives.
-      if (
-        typeof af === 'string' &&
-        typeof row.props.attestedFrom === 'string' &&
-        row.props.attestedFrom < af
-      ) {
-        seen.props.attestedFrom = row.props.attestedFrom;
-      }
-      if (typeof at === 'string' && typeof row.props.attestedTo === 'string' && row.props.attestedTo > at) {
-        seen.props.attestedTo = row.props.attestedTo;
-      }
+      seen.claims = sortedUnion(seen.claims, text);
+      claimsOf.get(seen)?.push(claim);
     }
   });
+  for (const row of byKey.values())
+    row.values = isClaimedEdge(kind) ? edgeValues(kind, claimsOf.get(row) ?? []) : {};
   return { rows: [...byKey.values()], shares };
 }

@@ -57,7 +57,18 @@ export interface Draft {
   file: string;
   /** Where each path is in the file, for issues found later against the graph. */
   lines: LineMap;
-  source: { title: string; publisher: string; url: string | undefined; published: string; kind: SourceKind };
+  source: {
+    /** An explicit identity (`source:…`), for documents without a URL. */
+    id: string | undefined;
+    title: string;
+    publisher: string;
+    url: string | undefined;
+    published: string;
+    kind: SourceKind;
+  };
+  /** The readout in canonical form (JSON of the parsed readout) and its sha256: what the Source keeps in force. */
+  canonical?: string;
+  hash?: string;
   dialogue: {
     name: string;
     aliases: string[];
@@ -285,7 +296,7 @@ export function buildDraft(
     draft: {
       file,
       lines,
-      source: { ...readout.source, url: readout.source.url },
+      source: { ...readout.source, id: readout.source.id, url: readout.source.url },
       dialogue: {
         name: d.name,
         aliases: d.aliases ?? [],

@@ -93,5 +93,6 @@ export function countryRows(draft: Draft): NodeRow[] {
       norm,
     })),
     props: { code: c },
+    claim: null,
   }));
 }

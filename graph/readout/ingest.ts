@@ -5,18 +5,18 @@
 // its overlay), so plans need not be kept in memory. If a concurrent loader got in between (a conflict, a
 // constraint, a deadlock), the batch rolls back and its readouts are planned again and written one transaction
 // each; if it made a later readout invalid (an ambiguous name), that readout's batch and the rest are refused.
-import type { GraphExecutor, Runner } from '../executor';
+import { createHash } from 'node:crypto';
+import type { GraphExecutor } from '../executor';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import { isConstraintViolation } from '../executor';
 import { loadVocabulary } from '../themes';
-import type { FactDiff } from './diff';
 import { buildDraft, type Draft } from './draft';
-import { parseReadout, type ReadoutFormat } from './parse';
+import { sourceKey } from './lookups';
+import { lineAt, parseReadout, type ReadoutFormat } from './parse';
 import { Overlay } from './overlay';
-import { chunkLookups } from './lookups';
-import { planReadout } from './plan';
-import type { WritePlan } from './rows';
-import { writePlan, writePlans, WriteConflictError, type WriteCounts } from './write';
+import { planInOrder, PLAN_CHUNK } from './planBatch';
+import { WriteConflictError, type WriteCounts } from './write';
+import { writeBatch, type ReadoutReport } from './writeBatch';
 
 export interface ReadoutInput {
   /** Shown in every error: a path, or a label such as "mutation input". */
@@ -25,17 +25,7 @@ export interface ReadoutInput {
   format?: ReadoutFormat;
 }
 
-/** What loading did to a readout's document: new to the graph, a changed version of a known one, or the same again. */
-export type ReadoutAction = 'added' | 'revised' | 'unchanged';
-
-export interface ReadoutReport extends WriteCounts {
-  file: string;
-  sourceId: string;
-  dialogueId: string;
-  action: ReadoutAction;
-  /** The document's facts added, removed and kept; given for dry runs and revisions (null for a plain new load). */
-  diff: FactDiff | null;
-}
+export type { ReadoutAction, ReadoutReport } from './writeBatch';
 
 export interface IngestReport {
   dryRun: boolean;
@@ -66,45 +56,41 @@ export function draftReadouts(inputs: ReadoutInput[]): Draft[] {
       continue;
     }
     const built = buildDraft(parsed.readout, input.file, vocab, parsed.lines);
-    if (built.ok) drafts.push(built.draft);
-    else issues.push(...built.issues);
+    if (!built.ok) {
+      issues.push(...built.issues);
+      continue;
+    }
+    // The readout as the graph keeps it: the parsed readout's JSON, which loads again to the same readout.
+    const canonical = JSON.stringify(parsed.readout);
+    drafts.push({ ...built.draft, canonical, hash: createHash('sha256').update(canonical).digest('hex') });
   }
+  issues.push(...twoVersions(drafts));
   if (issues.length > 0) throw new InvalidReadoutError(issues);
   return drafts;
 }
 
-/** Readouts validated per read transaction: each transaction stays well inside the server's read timeout. */
-const PLAN_CHUNK = 200;
-/** Validation is batch work, not an analyst's query: it gets more time than the API's read timeout. */
-const PLAN_TIMEOUT_MS = 120000;
-
-/**
- * Plans drafts in order, each seeing the ones before it through the overlay, collecting every issue. Each chunk of
- * PLAN_CHUNK readouts shares its graph lookups. With `keep` false the plans are dropped as they are made.
- */
-async function planInOrder(
-  drafts: Draft[],
-  q: Runner,
-  overlay: Overlay,
-  issues: ReadoutIssue[],
-  keep: boolean,
-): Promise<WritePlan[]> {
-  const plans: WritePlan[] = [];
-  for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
-    const chunk = drafts.slice(i, i + PLAN_CHUNK);
-    const lookups = await chunkLookups(chunk, q);
-    for (const draft of chunk) {
-      const result = await planReadout(draft, q, overlay, lookups);
-      if (!result.ok) {
-        issues.push(...result.issues);
-        continue;
-      }
-      if (keep) plans.push(result.plan);
-      overlay.add(result.staged);
+/** Two different versions of one document in one load: which is in force would depend on their order. */
+function twoVersions(drafts: Draft[]): ReadoutIssue[] {
+  const first = new Map<string, Draft>();
+  const issues: ReadoutIssue[] = [];
+  for (const d of drafts) {
+    const key = sourceKey(d.source);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, d);
+    else if (seen.hash !== d.hash) {
+      issues.push({
+        file: d.file,
+        path: 'source',
+        line: lineAt(d.lines, 'source'),
+        message: `is the same document as in ${seen.file} (same ${key.split('|')[0]}) with other content; load one version at a time`,
+      });
     }
   }
-  return plans;
+  return issues;
 }
+
+/** Validation is batch work, not an analyst's query: it gets more time than the API's read timeout. */
+const PLAN_TIMEOUT_MS = 120000;
 
 /**
  * Validates every draft against the graph, a read transaction per chunk; throws InvalidReadoutError with every
@@ -119,14 +105,6 @@ async function validateAll(executor: GraphExecutor, drafts: Draft[]): Promise<vo
     await executor.withRead((q) => planInOrder(chunk, q, overlay, issues, false), PLAN_TIMEOUT_MS);
   }
   if (issues.length > 0) throw new InvalidReadoutError(issues);
-}
-
-/** The plans of some drafts within the transaction `run` (which may write them); throws on any issue. */
-async function planBatch(drafts: Draft[], run: Runner): Promise<WritePlan[]> {
-  const issues: ReadoutIssue[] = [];
-  const plans = await planInOrder(drafts, run, new Overlay(), issues, true);
-  if (issues.length > 0) throw new InvalidReadoutError(issues);
-  return plans;
 }
 
 function summarize(readouts: ReadoutReport[], dryRun: boolean, started: number): IngestReport {
@@ -167,24 +145,14 @@ export async function ingestReadouts(
   const started = Date.now();
   const drafts = draftReadouts(inputs);
 
+  const who = opts.who ?? 'cli';
   if (opts.dryRun === true) {
-    // Everything in one transaction that is rolled back: exact counts, nothing kept.
-    const readouts = await executor.withRollback(async (run) => {
-      const plans = await planBatch(drafts, run);
-      const out: ReadoutReport[] = [];
-      for (const plan of plans) {
-        out.push({
-          file: plan.file,
-          sourceId: plan.sourceId,
-          dialogueId: plan.dialogueId,
-          action: 'added',
-          diff: null,
-          ...(await writePlan(plan, run)),
-        });
-        opts.onProgress?.(out.length, plans.length, plan.file);
-      }
-      return out;
-    }, DRY_RUN_TIMEOUT_MS);
+    // Everything in one transaction that is rolled back: exact counts and diffs, nothing kept.
+    const readouts = await executor.withRollback(
+      (run) => writeBatch(drafts, run, who, true),
+      DRY_RUN_TIMEOUT_MS,
+    );
+    readouts.forEach((r, i) => opts.onProgress?.(i + 1, readouts.length, r.file));
     executor.noteLoaderRun(0, true);
     return summarize(readouts, true, started);
   }
@@ -197,22 +165,12 @@ export async function ingestReadouts(
     const batch = drafts.slice(at, at + WRITE_BATCH);
     let written: ReadoutReport[];
     try {
-      written = await executor.withWrite(async (run) => {
-        const plans = await planBatch(batch, run);
-        const counts = await writePlans(plans, run);
-        return plans.map((p, i) => ({
-          file: p.file,
-          sourceId: p.sourceId,
-          dialogueId: p.dialogueId,
-          action: 'added' as const,
-          diff: null,
-          ...counts[i]!,
-        }));
-      }, WRITE_TIMEOUT_MS);
+      written = await executor.withWrite((run) => writeBatch(batch, run, who), WRITE_TIMEOUT_MS);
     } catch (e) {
       if (!isRetryable(e)) throw e;
       written = [];
-      for (const draft of drafts.slice(at, at + WRITE_BATCH)) written.push(await ingestOne(executor, draft));
+      for (const draft of drafts.slice(at, at + WRITE_BATCH))
+        written.push(await ingestOne(executor, draft, who));
     }
     for (const r of written) {
       readouts.push(r);
@@ -224,22 +182,12 @@ export async function ingestReadouts(
 }
 
 /** Plans and writes one readout in one write transaction, planning again when a concurrent loader interfered. */
-async function ingestOne(executor: GraphExecutor, draft: Draft): Promise<ReadoutReport> {
+async function ingestOne(executor: GraphExecutor, draft: Draft, who: string): Promise<ReadoutReport> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await executor.withWrite(async (run) => {
-        const result = await planReadout(draft, run, new Overlay());
-        if (!result.ok) throw new InvalidReadoutError(result.issues);
-        const counts = await writePlan(result.plan, run);
-        return {
-          file: draft.file,
-          sourceId: result.plan.sourceId,
-          dialogueId: result.plan.dialogueId,
-          action: 'added',
-          diff: null,
-          ...counts,
-        };
-      }, WRITE_TIMEOUT_MS);
+      const [report] = await executor.withWrite((run) => writeBatch([draft], run, who), WRITE_TIMEOUT_MS);
+      if (report === undefined) throw new Error(`internal: ${draft.file} was planned but not reported`);
+      return report;
     } catch (e) {
       if (attempt < MAX_ATTEMPTS && isRetryable(e)) {
         await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));

@@ -70,17 +70,20 @@ export const candidates = {
     const slug = slugify(a.name);
     return [`agreement:${slug}`, ...(a.signed ? [`agreement:${slug}-${a.signed}`] : [])];
   },
-  source: (s: { title: string; published: string }) => [
-    `source:${slugify(s.title)}`,
-    `source:${slugify(s.title)}-${s.published}`,
-  ],
+  source: (s: { id?: string | undefined; title: string; published: string }) =>
+    s.id !== undefined ? [s.id] : [`source:${slugify(s.title)}`, `source:${slugify(s.title)}-${s.published}`],
 };
 
-/** A source document's identity: its URL, else title, date and publisher. */
+/**
+ * A source document's identity: its URL, else its explicit id, else title, date and publisher. A readout with the
+ * identity of a document in the graph is a new version of it (a revision), not another document.
+ */
 export const sourceKey = (s: Draft['source']) =>
   s.url !== undefined
     ? `url|${s.url}`
-    : `doc|${normalizeText(s.title)}|${s.published}|${normalizeText(s.publisher)}`;
+    : s.id !== undefined
+      ? `id|${s.id}`
+      : `doc|${normalizeText(s.title)}|${s.published}|${normalizeText(s.publisher)}`;
 
 /** What the graph holds under each `label|norm`: the answer to LOOKUP_NAMES, grouped. */
 export type NameRows = ReadonlyMap<string, readonly Row[]>;

@@ -111,14 +111,23 @@ export async function planReadout(
       fail(path, `its names match ${hits.length} different ${what} in the graph: ${listHits(hits)}`);
     const hit = hits[0];
     const norm = e.norm(e.name);
+    const names = norms.map((n) => ({ key: nameKey(e.label, e.scope, n), norm: n }));
+    const { sortKey: _sortKey, ...claimed } = props;
     const row: NodeRow = {
       id: hit?.id ?? '',
       key: hit?.key ?? (e.scope === '' ? norm : `${e.scope}|${norm}`),
       existing: hit !== undefined,
       name: hit?.name ?? e.name,
       aliases: newAliases(hit?.name ?? e.name, [e.name, ...e.aliases], hit?.aliases ?? [], e.norm),
-      names: norms.map((n) => ({ key: nameKey(e.label, e.scope, n), norm: n })),
+      names,
       props,
+      claim: {
+        published: draft.source.published,
+        name: e.name,
+        names: [e.name, ...e.aliases],
+        nameKeys: names.map((n) => n.key),
+        props: claimed,
+      },
     };
     knownAliases.set(row, [...(hit?.aliases ?? []), ...row.aliases]);
     return row;
@@ -240,7 +249,10 @@ export async function planReadout(
       url: s.url ?? null,
       published: s.published,
       kind: s.kind,
+      readout: draft.canonical ?? null,
+      hash: draft.hash ?? null,
     },
+    claim: null,
   };
 
   if (issues.length > 0) return { ok: false, issues };
@@ -251,6 +263,12 @@ export async function planReadout(
   const partyIds = draft.agreements.map((a) => a.parties.map(orgId));
   const agreementRows: NodeRow[] = draft.agreements.map((a, i) => {
     const norm = normalizeText(a.name);
+    const props = {
+      kind: a.kind,
+      signedOn: a.signed ?? null,
+      signedKey: a.signed === undefined ? null : lowerBound(a.signed),
+      summary: a.summary ?? null,
+    };
     return {
       id: '',
       key: `${norm}|${[...(partyIds[i] ?? [])].sort().join(',')}`,
@@ -258,12 +276,13 @@ export async function planReadout(
       name: a.name,
       aliases: [],
       names: [{ key: nameKey('Agreement', '', norm), norm }],
-      props: {
-        kind: a.kind,
-        signedOn: a.signed ?? null,
-        signedKey: a.signed === undefined ? null : lowerBound(a.signed),
-        summary: a.summary ?? null,
-        sortKey: norm,
+      props: { ...props, sortKey: norm },
+      claim: {
+        published: s.published,
+        name: a.name,
+        names: [a.name],
+        nameKeys: [nameKey('Agreement', '', norm)],
+        props,
       },
     };
   });
@@ -338,6 +357,7 @@ export async function planReadout(
     plan: {
       file: draft.file,
       sourceId: sourceRow.id,
+      published: s.published,
       dialogueId: dialogueRow.id,
       nodes: {
         Source: [sourceRow],

@@ -1,6 +1,7 @@
 // The plan's vocabulary: plain rows, one per node and per edge, that plan.ts produces and write.ts sends in
 // UNWIND statements.
 import type { EntityLabel } from '../model';
+import type { NodeClaim } from './claims';
 
 export type Query = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 
@@ -22,6 +23,8 @@ export interface NodeRow {
   aliases: string[];
   names: NameRow[];
   props: Record<string, unknown>;
+  /** What this document says of the entity (null: countries and the document itself, whose values are fixed). */
+  claim: NodeClaim | null;
 }
 export interface EdgeRow {
   from: string;
@@ -57,6 +60,8 @@ export type NodeLabel =
 export interface WritePlan {
   file: string;
   sourceId: string;
+  /** The document's publication date: its claims' date under the rule of claims.ts. */
+  published: string;
   dialogueId: string;
   nodes: Record<NodeLabel, NodeRow[]>;
   edges: Record<EdgeKind, EdgeRow[]>;

@@ -42,6 +42,14 @@ const countryCode = z
 const nameList = (what: string) => z.array(text(300, what)).max(100);
 
 export const SourceSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^source:[a-z0-9][a-z0-9-]{0,199}$/, 'expected an id such as source:mha-press-release-2024-03-01')
+    .optional()
+    .describe(
+      'A stable id for a document without a URL (source: then lower-case letters, digits and hyphens). ' +
+        'It identifies the document: a later readout with the same id revises it.',
+    ),
   title: text(500, 'source.title').describe('Title of the document (its headline, or a descriptive title).'),
   publisher: text(300, 'source.publisher').describe('Who published the document.'),
   url: z

@@ -1,9 +1,13 @@
 // Writes WritePlans inside the caller's transaction with one UNWIND statement per node label and per edge type,
 // for one plan or a batch of them (rows carry their plan's index `i` and document `sourceId`, and every statement
-// reports per plan, so a batch costs the statements of one readout). MERGE on unique keys makes it idempotent and safe for concurrent loaders; properties already in the graph
-// are kept (a later document fills gaps, never overwrites), and every fact edge gains the document in `sources`.
+// reports per plan, so a batch costs the statements of one readout). MERGE on unique keys makes it idempotent and
+// safe for concurrent loaders. Every fact edge gains the document in `sources`, and every document's claim about
+// an entity or an edge is kept beside it; what already existed is reported stale, for rederive.ts to derive its
+// values again from all claims (so the values never depend on load order).
 import { initialsExpr } from '../initials';
 import { mergeEdges, mergeNodes } from './batch';
+import { isClaimedEdge, isClaimedLabel } from './claims';
+import { rederive, Stale } from './rederive';
 import { EDGE_KINDS, type EdgeKind, type NodeLabel, type WritePlan } from './rows';
 
 export type Run = (cypher: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
@@ -28,13 +32,14 @@ const EDGE_TAIL = `
 RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total`;
 
 /**
- * Adds new aliases and Name nodes, links the document, and counts creations. `n` and `r` are bound. For labels
- * identified by their names, a Name that also denotes another entity, or an id other than planned, means a
- * concurrent loader got there first: counted as conflicts, which abort the transaction.
+ * Adds Name nodes, links the document (keeping its claim on the link), and counts creations. `n`, `r` and
+ * `created` are bound; a node this statement created takes the batch's values, one that existed is returned in
+ * `stale` to have its values derived again from all its claims. For labels identified by their names, a Name that
+ * also denotes another entity, or an id other than planned, means a concurrent loader got there first: counted as
+ * conflicts, which abort the transaction.
  */
 const NODE_TAIL = (label: NodeLabel, namesIdentify: boolean) => `
-SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN r.aliases | ${insertSorted('acc', 'a')})
-SET n.aliasText = reduce(t = '', a IN n.aliases | CASE t WHEN '' THEN a ELSE t + ' | ' + a END)
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET n += r.values)
 WITH n, r, created
 CALL (n, r) {
   UNWIND r.names AS nm
@@ -44,72 +49,49 @@ CALL (n, r) {
   RETURN sum(${namesIdentify ? 'COUNT { (name)-[:NAMES]->(other) WHERE other <> n }' : '0'}) AS clashes
 }
 CALL (n, r) {
-  UNWIND r.sourceIds AS sid
-  MATCH (s:Source {id: sid})
-  WITH s, n, sid, NOT EXISTS { (s)-[:MENTIONS]->(n) } AS fresh
-  MERGE (s)-[:MENTIONS]->(n)
-  RETURN collect(CASE WHEN fresh THEN sid END) AS freshSids
+  UNWIND r.claims AS c
+  MATCH (s:Source {id: c.sid})
+  WITH s, n, c, NOT EXISTS { (s)-[:MENTIONS]->(n) } AS fresh
+  MERGE (s)-[m:MENTIONS]->(n)
+  SET m.claim = c.claim
+  RETURN collect(CASE WHEN fresh THEN c.sid END) AS freshSids
 }
 RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total,
        reduce(acc = [], l IN collect(freshSids) | acc + l) AS freshSids,
+       collect(CASE WHEN created THEN null ELSE n.id END) AS stale,
        sum(clashes) + count(CASE WHEN n.id <> r.id THEN 1 END) AS conflicts`;
+
+/** The statement of a label whose values come from claims: identity here, values in NODE_TAIL. */
+const claimedNode = (label: NodeLabel, namesIdentify: boolean) => `
+UNWIND $rows AS r
+MERGE (n:${label} {key: r.key})
+WITH n, r, n.id IS NULL AS created
+SET n.id = coalesce(n.id, r.id)
+${NODE_TAIL(label, namesIdentify)}`;
 
 const NODE_WRITES: Record<Exclude<NodeLabel, 'Source'>, string> = {
   Country: `
 UNWIND $rows AS r
 MERGE (n:Country {key: r.key})
 WITH n, r, n.id IS NULL AS created
-SET n.id = r.id, n.code = r.props.code, n.name = coalesce(n.name, r.name), n.sortKey = r.name
+SET n.id = r.id, n.code = r.props.code, n.name = coalesce(n.name, r.name), n.sortKey = r.name,
+    n.aliases = coalesce(n.aliases, []), n.aliasText = coalesce(n.aliasText, '')
 ${NODE_TAIL('Country', false)}`,
-  Organization: `
-UNWIND $rows AS r
-MERGE (n:Organization {key: r.key})
-WITH n, r, n.id IS NULL AS created
-SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.kind = coalesce(n.kind, r.props.kind),
-    n.countries = coalesce(n.countries, r.props.countries), n.sortKey = coalesce(n.sortKey, r.props.sortKey)
-${NODE_TAIL('Organization', true)}`,
-  Person: `
-UNWIND $rows AS r
-MERGE (n:Person {key: r.key})
-WITH n, r, n.id IS NULL AS created
-SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.country = coalesce(n.country, r.props.country),
-    n.sortKey = coalesce(n.sortKey, r.props.sortKey)
-${NODE_TAIL('Person', true)}`,
-  Dialogue: `
-UNWIND $rows AS r
-MERGE (n:Dialogue {key: r.key})
-WITH n, r, n.id IS NULL AS created
-SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.edition = coalesce(n.edition, r.props.edition),
-    n.startDate = coalesce(n.startDate, r.props.startDate), n.endDate = coalesce(n.endDate, r.props.endDate),
-    n.startKey = coalesce(n.startKey, r.props.startKey), n.endKey = coalesce(n.endKey, r.props.endKey),
-    n.city = coalesce(n.city, r.props.city), n.host = coalesce(n.host, r.props.host),
-    n.summary = coalesce(n.summary, r.props.summary), n.sortKey = coalesce(n.sortKey, r.props.sortKey),
-    n.countries = reduce(acc = coalesce(n.countries, []), c IN r.props.countries | CASE WHEN c IN acc THEN acc ELSE acc + c END)
-${NODE_TAIL('Dialogue', true)}`,
-  DialogueSeries: `
-UNWIND $rows AS r
-MERGE (n:DialogueSeries {key: r.key})
-WITH n, r, n.id IS NULL AS created
-SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.sortKey = coalesce(n.sortKey, r.props.sortKey)
-${NODE_TAIL('DialogueSeries', true)}`,
-  Agreement: `
-UNWIND $rows AS r
-MERGE (n:Agreement {key: r.key})
-WITH n, r, n.id IS NULL AS created
-SET n.id = coalesce(n.id, r.id), n.name = coalesce(n.name, r.name), n.kind = coalesce(n.kind, r.props.kind),
-    n.signedOn = coalesce(n.signedOn, r.props.signedOn), n.signedKey = coalesce(n.signedKey, r.props.signedKey), n.summary = coalesce(n.summary, r.props.summary),
-    n.sortKey = coalesce(n.sortKey, r.props.sortKey)
-${NODE_TAIL('Agreement', false)}`,
+  Organization: claimedNode('Organization', true),
+  Person: claimedNode('Person', true),
+  Dialogue: claimedNode('Dialogue', true),
+  DialogueSeries: claimedNode('DialogueSeries', true),
+  Agreement: claimedNode('Agreement', false),
 };
 
+// A document's own readout is the only word on the document: a new version replaces its values.
 const SOURCE_WRITE = `
 UNWIND $rows AS r
 MERGE (n:Source {key: r.key})
 WITH n, r, n.id IS NULL AS created
-SET n.id = coalesce(n.id, r.id), n.title = coalesce(n.title, r.props.title), n.name = coalesce(n.name, r.props.title),
-    n.publisher = coalesce(n.publisher, r.props.publisher), n.url = coalesce(n.url, r.props.url),
-    n.published = coalesce(n.published, r.props.published), n.kind = coalesce(n.kind, r.props.kind),
-    n.sortKey = coalesce(n.sortKey, r.props.published)
+SET n.id = coalesce(n.id, r.id), n.title = r.props.title, n.name = r.props.title,
+    n.publisher = r.props.publisher, n.url = r.props.url, n.published = r.props.published, n.kind = r.props.kind,
+    n.sortKey = r.props.published, n.readout = r.props.readout, n.hash = r.props.hash
 RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total, count(CASE WHEN n.id <> r.id THEN 1 END) AS conflicts`;
 
 const edge = (from: string, to: string, merge: string, set = '') => `
@@ -129,43 +111,36 @@ WITH a, b, r, NOT EXISTS { (a)-[:MENTIONS]->(b) } AS created
 MERGE (a)-[:MENTIONS]->(b)
 ${EDGE_TAIL}`;
 
+/**
+ * An edge with values: each document's claim is kept in `claims` (replacing its earlier one); a new edge takes the
+ * batch's values, one that existed is returned in `stale` to have its values derived again from all its claims.
+ */
+const claimedEdge = (from: string, to: string, merge: string) => `
+UNWIND $rows AS r
+MATCH (a:${from} {id: r.from})
+MATCH (b:${to} {id: r.to})
+${merge}
+${PROVENANCE}
+SET e.claims = reduce(acc = [c IN coalesce(e.claims, []) WHERE NOT any(s IN r.sourceIds WHERE c STARTS WITH s + '\\t')],
+                      c IN r.claims | ${insertSorted('acc', 'c')})
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET e += r.values)
+RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total,
+       collect(CASE WHEN created THEN null ELSE elementId(e) END) AS stale`;
+
 const EDGE_WRITES: Record<EdgeKind, string> = {
-  HOLDS_POST: edge(
+  HOLDS_POST: claimedEdge(
     'Person',
     'Organization',
     'MERGE (a)-[e:HOLDS_POST {titleKey: r.props.titleKey}]->(b)',
-    // A post is known to be held from the earliest to the latest date any document dates it to.
-    `SET e.title = coalesce(e.title, r.props.title), e.from = coalesce(e.from, r.props.from), e.to = coalesce(e.to, r.props.to),
-    e.fromKey = coalesce(e.fromKey, r.props.fromKey), e.toKey = coalesce(e.toKey, r.props.toKey),
-    e.attestedFrom = CASE WHEN e.attestedFrom IS NULL OR r.props.attestedFrom < e.attestedFrom THEN r.props.attestedFrom ELSE e.attestedFrom END,
-    e.attestedTo = CASE WHEN e.attestedTo IS NULL OR r.props.attestedTo > e.attestedTo THEN r.props.attestedTo ELSE e.attestedTo END
-SET e.validFrom = coalesce(e.fromKey, e.attestedFrom), e.validTo = coalesce(e.toKey, e.attestedTo)`,
   ),
-  ATTENDED: edge(
-    'Person',
-    'Dialogue',
-    'MERGE (a)-[e:ATTENDED]->(b)',
-    `SET e.role = coalesce(e.role, r.props.role), e.title = coalesce(e.title, r.props.title),
-    e.onBehalfOf = coalesce(e.onBehalfOf, r.props.onBehalfOf), e.country = coalesce(e.country, r.props.country)`,
-  ),
+  ATTENDED: claimedEdge('Person', 'Dialogue', 'MERGE (a)-[e:ATTENDED]->(b)'),
   PART_OF: edge('Organization', 'Organization', 'MERGE (a)-[e:PART_OF]->(b)'),
   PERSON_OF_COUNTRY: edge('Person', 'Country', 'MERGE (a)-[e:OF_COUNTRY]->(b)'),
   ORG_OF_COUNTRY: edge('Organization', 'Country', 'MERGE (a)-[e:OF_COUNTRY]->(b)'),
   BETWEEN: edge('Dialogue', 'Country', 'MERGE (a)-[e:BETWEEN]->(b)'),
   HOSTED_BY: edge('Dialogue', 'Country', 'MERGE (a)-[e:HOSTED_BY]->(b)'),
-  EDITION_OF: edge(
-    'Dialogue',
-    'DialogueSeries',
-    'MERGE (a)-[e:EDITION_OF]->(b)',
-    'SET e.edition = coalesce(e.edition, r.props.edition)',
-  ),
-  DISCUSSED: edge(
-    'Dialogue',
-    'Theme',
-    'MERGE (a)-[e:DISCUSSED]->(b)',
-    `WITH e, r, created, coalesce(e.notes, []) AS notes
-SET e.notes = reduce(acc = notes, x IN r.props.notes | ${insertSorted('acc', 'x')})`,
-  ),
+  EDITION_OF: claimedEdge('Dialogue', 'DialogueSeries', 'MERGE (a)-[e:EDITION_OF]->(b)'),
+  DISCUSSED: claimedEdge('Dialogue', 'Theme', 'MERGE (a)-[e:DISCUSSED]->(b)'),
   WORKING_GROUP: edge('Dialogue', 'Organization', 'MERGE (a)-[e:WORKING_GROUP]->(b)'),
   PARTY_TO: edge('Organization', 'Agreement', 'MERGE (a)-[e:PARTY_TO]->(b)'),
   CONCLUDED_AT: edge('Agreement', 'Dialogue', 'MERGE (a)-[e:CONCLUDED_AT]->(b)'),
@@ -222,13 +197,42 @@ function freshMentions(rows: Record<string, unknown>[]): string[] {
   );
 }
 
-/** Writes one plan (at most 22 statements; empty ones are skipped). */
-export async function writePlan(plan: WritePlan, run: Run): Promise<WriteCounts> {
-  return (await writePlans([plan], run))[0] ?? emptyCounts();
+/** The counts of a plan whose every node and edge is in the graph already (the same readout again). */
+export function matchedCounts(plan: WritePlan): WriteCounts {
+  const counts = emptyCounts();
+  let mentions = 0;
+  for (const label of ['Source', ...NODE_ORDER] as const) {
+    const n = plan.nodes[label].length;
+    if (n > 0) tally(counts, label, 0, n, true);
+    if (label !== 'Source') mentions += n;
+  }
+  for (const kind of EDGE_KINDS) {
+    const n = plan.edges[kind].length;
+    if (kind === 'THEME_MENTION' || kind === 'ORG_MENTION') mentions += n;
+    else if (n > 0) tally(counts, kind, 0, n, false);
+  }
+  if (mentions > 0) tally(counts, 'MENTIONS', 0, mentions, false);
+  return counts;
 }
 
-/** Writes a batch of plans, in order, with the statements of one; returns the counts of each plan. */
-export async function writePlans(plans: WritePlan[], run: Run): Promise<WriteCounts[]> {
+/** Ids (or element ids) a statement reports stale: existing nodes and edges that gained a claim. */
+function staleOf(rows: Record<string, unknown>[]): string[] {
+  return rows.flatMap((r) =>
+    Array.isArray(r.stale) ? r.stale.filter((x): x is string => typeof x === 'string') : [],
+  );
+}
+
+/** Writes one plan (at most 22 statements; empty ones are skipped). */
+export async function writePlan(plan: WritePlan, run: Run, stale?: Stale): Promise<WriteCounts> {
+  return (await writePlans([plan], run, stale))[0] ?? emptyCounts();
+}
+
+/**
+ * Writes a batch of plans, in order, with the statements of one; returns the counts of each plan. Existing nodes
+ * and edges that gained a claim are added to `stale` (without it, the caller takes on deriving their values).
+ */
+export async function writePlans(plans: WritePlan[], run: Run, given?: Stale): Promise<WriteCounts[]> {
+  const stale = given ?? new Stale();
   const counts = plans.map(emptyCounts);
   const mentions = plans.map(() => ({ created: 0, total: 0 }));
   const countFor = (i: number) => counts[i] ?? emptyCounts();
@@ -252,6 +256,7 @@ export async function writePlans(plans: WritePlan[], run: Run): Promise<WriteCou
     const raw = await run(label === 'Source' ? SOURCE_WRITE : NODE_WRITES[label], { rows });
     const results = byPlan(raw);
     checkConflicts(label, results);
+    if (isClaimedLabel(label)) for (const id of staleOf(raw)) stale.node(label, id);
     for (const [i, r] of results) tally(countFor(i), label, r.created ?? 0, r.total ?? 0, true);
     for (const i of shares) tally(countFor(i), label, 0, 1, true);
     if (label === 'Source') continue;
@@ -268,7 +273,9 @@ export async function writePlans(plans: WritePlan[], run: Run): Promise<WriteCou
   for (const kind of EDGE_KINDS) {
     const { rows, shares } = mergeEdges(plans, kind);
     if (rows.length === 0) continue;
-    const results = byPlan(await run(EDGE_WRITES[kind], { rows }));
+    const raw = await run(EDGE_WRITES[kind], { rows });
+    const results = byPlan(raw);
+    if (isClaimedEdge(kind)) for (const id of staleOf(raw)) stale.edge(id);
     // A MATCH that finds no end would silently drop the edge: treat it as a bug, which aborts the transaction.
     const written = [...results.values()].reduce((acc, r) => acc + (r.total ?? 0), 0);
     if (written !== rows.length) {
@@ -294,5 +301,6 @@ export async function writePlans(plans: WritePlan[], run: Run): Promise<WriteCou
   mentions.forEach((m, i) => {
     if (m.total > 0) tally(countFor(i), 'MENTIONS', m.created, m.total, false);
   });
+  if (given === undefined) await rederive(stale, run);
   return counts;
 }

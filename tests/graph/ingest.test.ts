@@ -22,7 +22,7 @@ const EXAMPLE = fixture('example.yaml');
 /** Nodes and relationships a reader sees: what the report's created counts must add up to on an empty graph. */
 async function visibleCounts(): Promise<{ nodes: number; relationships: number }> {
   const [row] = await executor.read(`
-    CALL () { MATCH (n) WHERE NOT (n:Name OR n:Theme OR n:SchemaMigration) RETURN count(n) AS nodes }
+    CALL () { MATCH (n) WHERE NOT (n:Name OR n:Theme OR n:SchemaMigration OR n:Change OR n:ChangeCounter) RETURN count(n) AS nodes }
     CALL () { MATCH ()-[r]->() WHERE NOT type(r) IN ['NAMES', 'BROADER'] RETURN count(r) AS relationships }
     RETURN nodes, relationships`);
   return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
