@@ -17,12 +17,13 @@
 //   since its order followed the ids.
 // What remains depends only on what the documents say, not on the order they were loaded in.
 //
-// Bounded memory: each label is read in keyset pages ordered by key (the unique constraint's index), each node
-// with its outgoing relationships; every line (a node or a relationship, as canonical JSON) is hashed on its own
-// and the line hashes are added modulo 2^256, so the result does not depend on the order lines are read in and
-// nothing but one page is held. Run it while nothing writes: pages are separate reads.
+// Bounded memory: each label is read in one read transaction, in keyset pages ordered by key (the unique
+// constraint's index), each node with its outgoing relationships, and the ids a page uses are looked up with one
+// indexed statement (remembered up to a bound). Every line (a node or a relationship, as canonical JSON) is hashed
+// on its own and the line hashes are added modulo 2^256, so the result does not depend on the order lines are read
+// in and nothing but one page is held. Run it while nothing writes: the labels are read one after another.
 import { createHash } from 'node:crypto';
-import { int, type GraphExecutor, type Row } from './executor';
+import { int, type GraphExecutor, type Row, type Runner } from './executor';
 import { ENTITY_LABELS } from './model';
 
 export interface ContentChecksum {
@@ -47,12 +48,16 @@ const MOD = 1n << 256n;
 
 const quote = (label: string) => `\`${label.replace(/`/g, '``')}\``;
 
-const pageOf = (label: string) => `
-MATCH (n:${quote(label)}) WHERE n.key > $after
-WITH n ORDER BY n.key LIMIT $limit
+const nodesOf = (match: string) => `
+${match}
 RETURN n.key AS key, labels(n) AS labels, properties(n) AS props,
   COLLECT { MATCH (n)-[r]->(m) WHERE NOT (${NOT_HISTORY})
             RETURN {type: type(r), props: properties(r), labels: labels(m), key: m.key} } AS out`;
+const pageOf = (label: string) =>
+  nodesOf(`MATCH (n:${quote(label)}) WHERE n.key > $after WITH n ORDER BY n.key LIMIT $limit`);
+/** A graph this small is read in one statement (the tests take thousands of checksums of small graphs). */
+const SMALL = 5000;
+const ALL = nodesOf(`MATCH (n) WHERE NOT (${NOT_HISTORY.replace(/m:/g, 'n:')})`);
 
 // Entity labels carry a unique constraint on `id`, so each lookup is an index seek.
 const LOOKUP_IDS = `
@@ -91,7 +96,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return undefined;
+    return undefined; // not JSON after all: kept as the string it is
   }
 }
 
@@ -100,16 +105,16 @@ const keyTokens = (key: string) => key.split('|').flatMap((s) => s.split(','));
 class Ids {
   private readonly known = new Map<string, { labels: string; key: string } | null>();
 
-  constructor(private readonly executor: GraphExecutor) {}
-
   /** Resolves the strings not yet known, then the ids inside the keys of what they name (two rounds suffice). */
-  async learn(strings: Set<string>): Promise<void> {
+  async learn(run: Runner, strings: Set<string>): Promise<void> {
     if (this.known.size > CACHE_LIMIT) this.known.clear();
     let ask = [...strings].filter((s) => !this.known.has(s));
     for (let round = 0; round < 3 && ask.length > 0; round++) {
+      const rows = await run(LOOKUP_IDS, { ids: ask });
+      // Marked only once answered: a transaction retried after a failed lookup must ask again.
       for (const s of ask) this.known.set(s, null);
       const found: string[] = [];
-      for (const r of await this.executor.read(LOOKUP_IDS, { ids: ask })) {
+      for (const r of rows) {
         const id = str(r.id);
         const hit = { labels: labelsOf(r.labels), key: str(r.key) };
         const had = this.known.get(id);
@@ -176,70 +181,118 @@ class Ids {
   }
 }
 
-const lineHash = (line: string) => BigInt(`0x${createHash('sha256').update(line).digest('hex')}`);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const lineHash = (line: string) => BigInt(`0x${sha256(line)}`);
 
-export async function contentChecksum(executor: GraphExecutor): Promise<ContentChecksum> {
+/** One label's share of the sums and counts; returned whole, so that a retried transaction counts once. */
+interface Part {
+  sum: bigint;
+  nodes: number;
+  relationships: number;
+  byLabel: Record<string, number>;
+  byType: Record<string, number>;
+  seen: number;
+}
+
+const bump = (r: Record<string, number>, k: string, n = 1) => (r[k] = (r[k] ?? 0) + n);
+
+/** Adds a page of nodes, each with its outgoing relationships; `only`: skip nodes whose first label is another. */
+async function addPage(run: Runner, page: Row[], ids: Ids, part: Part, only?: string): Promise<void> {
+  const add = (line: string) => (part.sum = (part.sum + lineHash(line)) % MOD);
+  const strings = new Set<string>();
+  for (const row of page) {
+    collect(row.props, strings);
+    for (const t of keyTokens(str(row.key))) strings.add(t);
+    for (const r of Array.isArray(row.out) ? row.out : []) {
+      if (!isRecord(r)) continue;
+      collect(r.props, strings);
+      for (const t of keyTokens(str(r.key))) strings.add(t);
+    }
+  }
+  await ids.learn(run, new Set([...strings].filter(mayBeId)));
+  for (const row of page) {
+    const own = labelsOf(row.labels);
+    // A node with several labels is read once per label; it counts under the first.
+    if (only !== undefined && own.split(':')[0] !== only) continue;
+    if (typeof row.key !== 'string')
+      throw new Error(`contentChecksum: a ${own} node has no key; it cannot be identified`);
+    const self = ids.identity(own, row.key);
+    const props = isRecord(row.props) ? { ...row.props } : {};
+    delete props.id;
+    delete props.key;
+    add(JSON.stringify(['N', self, ids.canon(props)]));
+    part.nodes += 1;
+    bump(part.byLabel, own);
+    for (const r of Array.isArray(row.out) ? row.out : []) {
+      if (!isRecord(r)) continue;
+      const type = str(r.type);
+      const other = ids.identity(labelsOf(r.labels), str(r.key));
+      add(JSON.stringify(['R', self, type, other, ids.canon(r.props)]));
+      part.relationships += 1;
+      bump(part.byType, type);
+    }
+  }
+}
+
+const emptyPart = (): Part => ({ sum: 0n, nodes: 0, relationships: 0, byLabel: {}, byType: {}, seen: 0 });
+
+async function labelPart(run: Runner, label: string, ids: Ids): Promise<Part> {
+  const part = emptyPart();
+  for (let after = ''; ;) {
+    const page = await run(pageOf(label), { after, limit: int(PAGE) });
+    part.seen += page.length;
+    after = str(page[page.length - 1]?.key);
+    await addPage(run, page, ids, part, label);
+    if (page.length < PAGE) return part;
+  }
+}
+
+/** One read transaction per label may page through a million nodes: allow it far more than an API query. */
+const LABEL_TIMEOUT_MS = 60 * 60 * 1000;
+
+export async function contentChecksum(
+  executor: GraphExecutor,
+  opts: { smallGraph?: number } = {},
+): Promise<ContentChecksum> {
   const labels = (await executor.read('CALL db.labels() YIELD label RETURN label'))
     .map((r) => str(r.label))
     .filter((l) => !HISTORY.includes(l))
     .sort();
-  const ids = new Ids(executor);
-  const byLabel: Record<string, number> = {};
-  const byType: Record<string, number> = {};
-  let sum = 0n;
-  let nodes = 0;
-  let relationships = 0;
-  const add = (line: string) => (sum = (sum + lineHash(line)) % MOD);
+  if (labels.length === 0) return summary(emptyPart());
+  // Counts come from the count store; keyset paging skips nodes without a string key, which this catches.
+  const counts = await executor.read(
+    `CALL () { ${labels.map((l) => `MATCH (n:${quote(l)}) RETURN ${JSON.stringify(l)} AS label, count(n) AS n`).join(' UNION ALL ')} } RETURN label, n`,
+  );
+  const ids = new Ids();
+  if (counts.reduce((n, c) => n + Number(c.n ?? 0), 0) <= (opts.smallGraph ?? SMALL)) {
+    return summary(
+      await executor.withRead(async (run) => {
+        const part = emptyPart();
+        await addPage(run, await run(ALL), ids, part);
+        return part;
+      }),
+    );
+  }
+  const total = emptyPart();
   for (const label of labels) {
-    let seen = 0;
-    for (let after = ''; ;) {
-      const page: Row[] = await executor.read(pageOf(label), { after, limit: int(PAGE) });
-      if (page.length === 0) break;
-      seen += page.length;
-      after = str(page[page.length - 1]?.key);
-      const strings = new Set<string>();
-      for (const row of page) {
-        collect(row.props, strings);
-        for (const t of keyTokens(str(row.key))) strings.add(t);
-        for (const r of Array.isArray(row.out) ? row.out : []) {
-          if (!isRecord(r)) continue;
-          collect(r.props, strings);
-          for (const t of keyTokens(str(r.key))) strings.add(t);
-        }
-      }
-      await ids.learn(new Set([...strings].filter(mayBeId)));
-      for (const row of page) {
-        const own = labelsOf(row.labels);
-        // A node with several labels is read once per label; it counts under the first.
-        if (own.split(':')[0] !== label) continue;
-        const self = ids.identity(own, str(row.key));
-        const props = isRecord(row.props) ? { ...row.props } : {};
-        delete props.id;
-        delete props.key;
-        add(JSON.stringify(['N', self, ids.canon(props)]));
-        nodes += 1;
-        byLabel[own] = (byLabel[own] ?? 0) + 1;
-        for (const r of Array.isArray(row.out) ? row.out : []) {
-          if (!isRecord(r)) continue;
-          const type = str(r.type);
-          const other = ids.identity(labelsOf(r.labels), str(r.key));
-          add(JSON.stringify(['R', self, type, other, ids.canon(r.props)]));
-          relationships += 1;
-          byType[type] = (byType[type] ?? 0) + 1;
-        }
-      }
-    }
-    // Keyset paging skips nodes without a string key: refuse rather than leave content out silently.
-    const [total] = await executor.read(`MATCH (n:${quote(label)}) RETURN count(n) AS n`);
-    if (Number(total?.n ?? 0) !== seen) {
+    const part = await executor.withRead((run) => labelPart(run, label, ids), LABEL_TIMEOUT_MS);
+    const expected = Number(counts.find((c) => c.label === label)?.n ?? 0);
+    if (part.seen !== expected) {
       throw new Error(
-        `contentChecksum: ${Number(total?.n ?? 0) - seen} ${label} node(s) have no key; they cannot be identified`,
+        `contentChecksum: ${expected - part.seen} ${label} node(s) have no key, so they cannot be identified (or the graph changed meanwhile)`,
       );
     }
+    total.sum = (total.sum + part.sum) % MOD;
+    total.nodes += part.nodes;
+    total.relationships += part.relationships;
+    for (const [k, n] of Object.entries(part.byLabel)) bump(total.byLabel, k, n);
+    for (const [k, n] of Object.entries(part.byType)) bump(total.byType, k, n);
   }
-  const checksum = createHash('sha256')
-    .update(JSON.stringify({ content: 1, nodes, relationships, sum: sum.toString(16) }))
-    .digest('hex');
+  return summary(total);
+}
+
+function summary({ nodes, relationships, sum, byLabel, byType }: Part): ContentChecksum {
+  const checksum = sha256(JSON.stringify({ content: 1, nodes, relationships, sum: sum.toString(16) }));
   const sorted = (r: Record<string, number>) =>
     Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
   return { checksum, nodes, relationships, byLabel: sorted(byLabel), byType: sorted(byType) };

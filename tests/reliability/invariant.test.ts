@@ -32,7 +32,29 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 /** A random order of the pool's entries, for the clean load (fast-check shuffles, and shrinks, it). */
 const orderArb = fc.shuffledSubarray([...Array(POOL).keys()], { minLength: POOL, maxLength: POOL });
 
+/** Where the time goes, printed after each test: the runs must stay affordable in `npm test`. */
+const spent: Record<string, number> = {};
+async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    spent[what] = (spent[what] ?? 0) + Date.now() - started;
+  }
+}
+const checksum = (executor: GraphExecutor) => timed('checksum', () => contentChecksum(executor));
+const reset = (executor: GraphExecutor) => timed('reset', () => resetGraph(executor));
+function report(name: string, outcomes: Record<string, number>): void {
+  const ms = Object.entries(spent).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`);
+  process.stderr.write(`\n${name}: ${JSON.stringify(outcomes)}; ${ms.join(', ')}\n`);
+  for (const k of Object.keys(spent)) delete spent[k];
+  for (const k of Object.keys(outcomes)) delete outcomes[k];
+}
+
 const show = (op: Op) => (op.kind === 'load' ? `load ${op.k} v${op.v}` : `retract ${op.k}`);
+
+const outcomes: Record<string, number> = {};
+const bump = (k: string) => (outcomes[k] = (outcomes[k] ?? 0) + 1);
 
 /** What the test knows of the graph: the version in force of each document, and each document's id once seen. */
 class Model {
@@ -50,6 +72,10 @@ class Model {
 
   /** Runs one operation; returns whether it changed the graph, throwing on any outcome that is not allowed. */
   async apply(executor: GraphExecutor, op: Op): Promise<boolean> {
+    return timed(op.kind, () => this.run(executor, op));
+  }
+
+  private async run(executor: GraphExecutor, op: Op): Promise<boolean> {
     try {
       if (op.kind === 'load') {
         const report = await ingestReadouts(
@@ -67,9 +93,11 @@ class Model {
         this.inForce.delete(op.k);
       }
       this.log.push(`${show(op)}: done`);
+      bump(`${op.kind} done`);
       return true;
     } catch (e) {
       this.log.push(`${show(op)}: ${e instanceof Error ? e.name : 'error'}`);
+      bump(`${op.kind} ${e instanceof Error ? e.name : 'error'}`);
       if (!this.allowed(op, e)) throw e;
       return false;
     }
@@ -100,15 +128,16 @@ class Model {
 
 /** The graph after `ops` equals a clean load of the readouts in force, in `order` and in reverse. */
 async function checkInvariant(executor: GraphExecutor, model: Model, order: number[]): Promise<void> {
-  const reached = await contentChecksum(executor);
+  const reached = await checksum(executor);
   for (const [name, keys] of [
     ['shuffled', order],
     ['reversed', [...order].reverse()],
   ] as const) {
-    await resetGraph(executor);
+    await reset(executor);
     const inputs = model.inputs(keys);
-    if (inputs.length > 0) await ingestReadouts(executor, inputs, { who: 'invariant-test' });
-    const clean = await contentChecksum(executor);
+    if (inputs.length > 0)
+      await timed('clean load', () => ingestReadouts(executor, inputs, { who: 'invariant-test' }));
+    const clean = await checksum(executor);
     if (clean.checksum !== reached.checksum) {
       throw new Error(
         `the graph differs from a clean load (${name}: ${inputs.map((i) => i.file).join(', ')})\n` +
@@ -172,6 +201,7 @@ test(
       ),
       { numRuns: RUNS, ...replay },
     );
+    report(`invariant, ${RUNS} sequences`, outcomes);
   },
   Math.max(600000, RUNS * 6000),
 );
@@ -214,6 +244,7 @@ test(
       ),
       { numRuns: PAIR_RUNS, ...replay },
     );
+    report(`invariant, two writers, ${PAIR_RUNS} sequences`, outcomes);
   },
   Math.max(600000, PAIR_RUNS * 8000),
 );
