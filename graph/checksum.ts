@@ -5,8 +5,8 @@
 // records when and by whom rather than what the graph holds) and every relationship between two content nodes.
 //
 // Ids. Entity ids are readable slugs chosen at load time, and namesakes make them depend on load order: whichever
-// Rajendra Kumar is loaded first gets person:rajendra-kumar, the other person:rajendra-kumar-2. The checksum
-// therefore never uses an id as such:
+// Rajendra Kumar is loaded first gets person:rajendra-kumar, the other one person:rajendra-kumar-gb (or a -2
+// suffix). The checksum therefore never uses an id as such:
 // - a node is identified by its labels and its identity `key` (unique per label; Name nodes have one too), and its
 //   `id` property is left out;
 // - every string anywhere in a property (a value, a list element, a JSON value inside a MENTIONS `claim` or

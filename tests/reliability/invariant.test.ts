@@ -203,7 +203,7 @@ test(
     );
     report(`invariant, ${RUNS} sequences`, outcomes);
   },
-  Math.max(600000, RUNS * 6000),
+  Math.max(600000, RUNS * 30000),
 );
 
 type Step = Op | [Op, Op];
@@ -246,5 +246,5 @@ test(
     );
     report(`invariant, two writers, ${PAIR_RUNS} sequences`, outcomes);
   },
-  Math.max(600000, PAIR_RUNS * 8000),
+  Math.max(600000, PAIR_RUNS * 40000),
 );
