@@ -15,6 +15,43 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
 
+/** A mutation token and the label the history records for whoever uses it. */
+export interface EditorToken {
+  label: string;
+  token: string;
+}
+
+const LABEL = /^[a-z0-9_-]+$/;
+const MIN_TOKEN = 16;
+
+/**
+ * `label:token,label2:token2` → tokens, in order. Messages name an entry by its position and label, never by its
+ * token, since a config error ends up in logs. Empty entries (a trailing comma) are ignored.
+ */
+function parseEditorTokens(text: string, ctx: z.RefinementCtx): EditorToken[] {
+  const out: EditorToken[] = [];
+  const fail = (message: string) => ctx.addIssue({ code: 'custom', message });
+  text.split(',').forEach((raw, i) => {
+    const entry = raw.trim();
+    if (entry === '') return;
+    const colon = entry.indexOf(':');
+    const at = `entry ${i + 1}`;
+    if (colon < 0) return fail(`${at}: expected label:token`);
+    const label = entry.slice(0, colon).trim();
+    const token = entry.slice(colon + 1).trim();
+    if (!LABEL.test(label))
+      return fail(`${at}: the label must be lower-case letters, digits, _ or - (a-z0-9_-)`);
+    if (token.length < MIN_TOKEN)
+      return fail(
+        `${at} (${label}): the token must be at least ${MIN_TOKEN} characters so it cannot be guessed`,
+      );
+    if (out.some((t) => t.label === label)) return fail(`${at}: the label ${label} is used twice`);
+    if (out.some((t) => t.token === token)) return fail(`${at} (${label}): the same token as another entry`);
+    out.push({ label, token });
+  });
+  return out;
+}
+
 const EnvSchema = z.object({
   PORT: port(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -36,6 +73,7 @@ const EnvSchema = z.object({
   GRAPH_EDITOR_TOKEN: optionalString.pipe(
     z.string().min(16, 'must be at least 16 characters so it cannot be guessed').optional(),
   ),
+  EDITOR_TOKENS: optionalString.transform((v, ctx) => (v === undefined ? [] : parseEditorTokens(v, ctx))),
   GRAPHQL_INTROSPECTION: bool(true),
   CORS_ORIGINS: optionalString,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -58,7 +96,10 @@ export interface Config {
     queryTimeoutMs: number;
   };
   local: { dir: string; port: number; pageCacheMb: number; heapMb: number; startTimeoutS: number };
+  /** GRAPH_EDITOR_TOKEN: the token labelled `editor` (see editorTokensOf). */
   editorToken: string | undefined;
+  /** EDITOR_TOKENS, without GRAPH_EDITOR_TOKEN; editorTokensOf gives every token accepted. */
+  editorTokens: readonly EditorToken[];
   introspection: boolean;
   corsOrigins: string[] | undefined;
   logLevel: LogLevel;
@@ -80,6 +121,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const clash =
+    e.GRAPH_EDITOR_TOKEN !== undefined &&
+    e.EDITOR_TOKENS.find((t) => t.label === 'editor' || t.token === e.GRAPH_EDITOR_TOKEN);
+  if (clash) {
+    throw new ConfigError(
+      `Invalid configuration in the environment:\n  EDITOR_TOKENS: ${clash.label === 'editor' ? 'the label editor' : `the token of ${clash.label}`} is already GRAPH_EDITOR_TOKEN's`,
+    );
+  }
   if ((e.NEO4J_USER === undefined) !== (e.NEO4J_PASSWORD === undefined)) {
     throw new ConfigError('Invalid configuration: set both NEO4J_USER and NEO4J_PASSWORD, or neither.');
   }
@@ -101,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startTimeoutS: e.LOCAL_NEO4J_START_TIMEOUT_S,
     },
     editorToken: e.GRAPH_EDITOR_TOKEN,
+    editorTokens: e.EDITOR_TOKENS,
     introspection: e.GRAPHQL_INTROSPECTION,
     corsOrigins: e.CORS_ORIGINS?.split(',')
       .map((s) => s.trim())
@@ -109,4 +159,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: e.METRICS,
     compressionThresholdBytes: e.COMPRESSION_THRESHOLD_BYTES,
   };
+}
+
+/** Every token that may call mutations: GRAPH_EDITOR_TOKEN as `editor`, then EDITOR_TOKENS. Empty: mutations off. */
+export function editorTokensOf(config: Pick<Config, 'editorToken' | 'editorTokens'>): EditorToken[] {
+  const legacy = config.editorToken === undefined ? [] : [{ label: 'editor', token: config.editorToken }];
+  return [...legacy, ...config.editorTokens];
 }

@@ -6,10 +6,18 @@ import type { GraphExecutor } from '../graph/executor';
 export interface GraphContext {
   executor: GraphExecutor;
   config: Config;
-  /** Whether the request carried the editor token (checked in constant time at the HTTP layer). */
-  isEditor: boolean;
+  /**
+   * The label of the editor token the request carried (matched in constant time at the HTTP layer), recorded in
+   * the history as who made a change; undefined without a valid token.
+   */
+  editor: string | undefined;
 }
 
-export function createContext(executor: GraphExecutor, config: Config, isEditor: boolean): GraphContext {
-  return { executor, config, isEditor };
+/** `editor`: the matched token's label; `false` (callers from before labels, such as the benchmark) means none. */
+export function createContext(
+  executor: GraphExecutor,
+  config: Config,
+  editor: string | false | undefined,
+): GraphContext {
+  return { executor, config, editor: editor === false ? undefined : editor };
 }

@@ -7,11 +7,12 @@ import { countryResolvers } from './country';
 import { dialogueResolvers } from './dialogue';
 import { draftResolvers } from './draft';
 import { exploreResolvers } from './explore';
+import { historyResolvers } from './history';
 import { ingestResolvers } from './ingest';
 import { nodeResolvers } from './node';
 import { organizationResolvers } from './organization';
 import { personResolvers } from './person';
-import { DateScalar, JSONScalar } from './scalars';
+import { DateScalar, DateTimeScalar, JSONScalar } from './scalars';
 import { themeResolvers } from './theme';
 import { repoPath } from '../graph/paths';
 
@@ -36,6 +37,7 @@ const parts: Resolvers[] = [
   countryResolvers,
   exploreResolvers,
   ingestResolvers,
+  historyResolvers,
   draftResolvers,
 ];
 
@@ -47,5 +49,5 @@ export function buildResolvers(): Resolvers {
       merged[type] = { ...(merged[type] ?? {}), ...(fields as Record<string, unknown>) };
     }
   }
-  return { ...(merged as Resolvers), Date: DateScalar, JSON: JSONScalar };
+  return { ...(merged as Resolvers), Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar };
 }

@@ -1,11 +1,28 @@
-// Mutation.ingestReadout: the loader's ingest path behind the editor token. Query.validateReadout: the loader's
-// validation alone, open to every reader since it only reads the graph.
+// Mutation.ingestReadout and Mutation.retractSource: the loader's write paths behind an editor token, whose label
+// the change history records. Query.validateReadout: the loader's validation alone, open to every reader since it
+// only reads the graph.
+import { editorTokensOf } from '../graph/config';
 import { ForbiddenError, UnauthenticatedError } from '../graph/errors';
 import { ingestReadouts } from '../graph/readout/ingest';
+import { retractSources } from '../graph/readout/retract';
 import { validateReadoutText } from '../graph/readout/validate';
 import type { Resolvers } from './__generated__/types';
+import type { GraphContext } from './context';
 import { readOne } from '../graph/read/read';
 import { ENTITY_BY_ID } from '../graph/read/roots';
+
+/** The label of the caller's editor token; FORBIDDEN when the server has none, UNAUTHENTICATED without one. */
+function editorOf(ctx: GraphContext, field: string): string {
+  if (editorTokensOf(ctx.config).length === 0) {
+    throw new ForbiddenError(
+      'Mutations are disabled on this server: no editor token is configured (EDITOR_TOKENS or GRAPH_EDITOR_TOKEN).',
+    );
+  }
+  if (ctx.editor === undefined) {
+    throw new UnauthenticatedError(`${field} needs the header Authorization: Bearer <editor token>.`);
+  }
+  return ctx.editor;
+}
 
 export const ingestResolvers: Resolvers = {
   Query: {
@@ -14,23 +31,22 @@ export const ingestResolvers: Resolvers = {
   },
   Mutation: {
     ingestReadout: async (_, args, ctx) => {
-      if (ctx.config.editorToken === undefined) {
-        throw new ForbiddenError(
-          'Mutations are disabled on this server: no GRAPH_EDITOR_TOKEN is configured.',
-        );
-      }
-      if (!ctx.isEditor) {
-        throw new UnauthenticatedError(
-          'ingestReadout needs the header Authorization: Bearer <GRAPH_EDITOR_TOKEN>.',
-        );
-      }
+      const who = editorOf(ctx, 'ingestReadout');
       const format = args.format === 'JSON' ? 'json' : 'yaml';
       return ingestReadouts(ctx.executor, [{ file: 'readout', text: args.readout, format }], {
         dryRun: args.dryRun,
+        who,
       });
+    },
+    retractSource: async (_, args, ctx) => {
+      const who = editorOf(ctx, 'retractSource');
+      return retractSources(ctx.executor, [args.id], { dryRun: args.dryRun, who });
     },
   },
   IngestResult: {
+    durationMs: (r) => Math.round(r.durationMs),
+  },
+  RetractResult: {
     durationMs: (r) => Math.round(r.durationMs),
   },
   IngestedReadout: {

@@ -44,8 +44,12 @@ RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, paths`;
   return q;
 }
 
-/** Bookkeeping properties kept off the public edge: provenance has its own field, the keys are for matching. */
-const HIDDEN_EDGE_PROPERTIES = new Set(['sources', 'titleKey', 'fromKey', 'toKey']);
+/**
+ * Bookkeeping properties kept off the public edge: provenance has its own field, the keys are for matching, and
+ * `claims` (which document claimed what, on posts, attendances, editions and themes) and `claim` (on MENTIONS)
+ * are the write path's record for revising and retracting documents.
+ */
+const HIDDEN_EDGE_PROPERTIES = new Set(['sources', 'titleKey', 'fromKey', 'toKey', 'claims', 'claim']);
 
 type Raw = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 // The connection types of the paginated lists (PersonConnection, PersonEdge… and PageInfo), the same for every
-// list: the root (roots.ts) binds `page` to the page's [node, order key] pairs, one more than asked for so that
-// `hasNextPage` needs no second query, `first` to the page size and `total` to a count expression.
+// list: the root (root.ts) binds `page` to the page's [node, order key, tie-break] items, one more than asked for
+// so that `hasNextPage` needs no second query, `first` to the page size and `total` to a count expression.
 import type { ObjectSpec } from './fields';
 
-const LISTED = ['Person', 'Organization', 'Dialogue', 'Agreement', 'Theme'] as const;
+const LISTED = ['Person', 'Organization', 'Dialogue', 'Agreement', 'Theme', 'Change'] as const;
 
 const onPage = 'UNWIND @page[0..@first] AS %x';
 
@@ -17,7 +17,7 @@ const CONNECTION: ObjectSpec = {
 };
 
 const EDGE: ObjectSpec = {
-  props: { cursor: { expr: '[@x[1], @x[0].id]', decode: 'cursor' } },
+  props: { cursor: { expr: '[@x[1], @x[2]]', decode: 'cursor' } },
   links: { node: { body: 'WITH @x[0] AS %n', fanOut: 1 } },
 };
 
@@ -28,7 +28,7 @@ export const CONNECTION_OBJECTS: Record<string, ObjectSpec> = {
     props: {
       hasNextPage: 'size(@page) > @first',
       endCursor: {
-        expr: `CASE WHEN ${last} < 0 THEN null ELSE [@page[${last}][1], @page[${last}][0].id] END`,
+        expr: `CASE WHEN ${last} < 0 THEN null ELSE [@page[${last}][1], @page[${last}][2]] END`,
         decode: 'cursor',
       },
     },

@@ -36,13 +36,14 @@ function scalar(name: string, v: unknown, shape: Shape, path: string): unknown {
   }
   if (shape.decode === 'withoutSources') {
     if (!isRecord(v)) return bad(path, 'is not a map');
-    const { sources: _s, ...rest } = v;
+    const { sources: _s, claims: _c, claim: _m, ...rest } = v;
     return rest;
   }
   switch (name) {
     case 'ID':
     case 'String':
     case 'Date':
+    case 'DateTime':
       return typeof v === 'string' ? v : bad(path, `is ${typeof v}, not a string`);
     case 'Int':
       return Number.isInteger(v) ? v : bad(path, 'is not an integer');

@@ -7,15 +7,19 @@
 // parameter `a` the field's `params` returns. Node types bind `n`; edge-row types bind the relationship `r` and
 // what else they need. Orders always end on an id, so every answer is deterministic.
 import { CONNECTION_OBJECTS } from './connections';
+import { EDGE_OBJECTS } from './edgeObjects';
 import { EXPLORE_OBJECTS } from './exploreObjects';
-import { entityLabelsOf, periodParams, typeNames } from './params';
+import { HISTORY_OBJECTS } from './history';
+import { countriesBy, countryBy, hop, MENTIONED, named, RELATIONS } from './links';
+import { entityLabelsOf, periodParams } from './params';
 
 /** A field read off the object's own variables: a Cypher expression, and how its value is decoded if not by type. */
 export interface Prop {
   expr: string;
   /**
    * `cursor`: the [order key, id] pair the expression gives, encoded as this API's opaque cursor;
-   * `withoutSources`: an edge's property map less its provenance list, which has a field of its own.
+   * `withoutSources`: an edge's property map less its provenance: the list of documents, which has a field of its
+   * own, and the write path's internal `claims` (per-document claims) and `claim` (on MENTIONS).
    */
   decode?: 'cursor' | 'withoutSources';
 }
@@ -41,49 +45,6 @@ export interface ObjectSpec {
   links: Record<string, Link>;
 }
 
-const named = {
-  id: '@n.id',
-  name: '@n.name',
-  aliases: 'coalesce(@n.aliases, [])',
-};
-
-/** A node by a stored country code (`country: 'IN'` → `country:in`). */
-const countryBy = (code: string): Link => ({
-  body: `MATCH (%n:Country {id: 'country:' + toLower(${code})})`,
-  fanOut: 1,
-});
-/** Countries by a stored list of codes, in its order. */
-const countriesBy = (codes: string): Link => ({
-  body: `UNWIND range(0, size(coalesce(${codes}, [])) - 1) AS %i MATCH (%n:Country {id: 'country:' + toLower(${codes}[%i])})`,
-  order: '%i',
-  fanOut: 3,
-});
-/** Source documents by a stored list of ids (an edge's provenance), newest first. */
-const sourcesBy = (ids: string): Link => ({
-  body: `UNWIND coalesce(${ids}, []) AS %sid MATCH (%n:Source {id: %sid})`,
-  order: '%n.published DESC, %n.id',
-  fanOut: 3,
-});
-/** Documents that mention this entity, newest first. */
-const MENTIONED: Link = {
-  body: 'MATCH (@n)<-[:MENTIONS]-(%n:Source)',
-  order: '%n.published DESC, %n.id',
-  fanOut: 10,
-};
-/** One hop to nodes of a label, in name order unless told. */
-const hop = (pattern: string, order = '%n.sortKey, %n.id', fanOut = 20): Link => ({
-  body: `MATCH ${pattern}`,
-  order,
-  fanOut,
-});
-/** Every relationship of the entity but alias links, as seen from it. */
-const RELATIONS: Link = {
-  body: `MATCH (@n)-[%r]-(%m) WHERE type(%r) <> 'NAMES' AND ($types IS NULL OR type(%r) IN $types) AND %m.id IS NOT NULL
-    WITH %r, %m, CASE WHEN startNode(%r) = @n THEN 'OUT' ELSE 'IN' END AS %dir`,
-  order: 'type(%r), %m.sortKey, %m.id, %dir, coalesce(%r.title, "")',
-  params: typeNames,
-  fanOut: 30,
-};
 const ROLE_RANK = `CASE %r.role WHEN 'co_chair' THEN 0 WHEN 'head_of_delegation' THEN 1 WHEN 'delegate' THEN 2 ELSE 3 END`;
 const HELD = '($from IS NULL OR (%r.validFrom <= $to AND %r.validTo >= $from))';
 
@@ -115,47 +76,6 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       },
       sources: MENTIONED,
       relations: RELATIONS,
-    },
-  },
-  Position: {
-    props: {
-      title: '@r.title',
-      from: '@r.from',
-      to: '@r.to',
-      attestedFrom: '@r.attestedFrom',
-      attestedTo: '@r.attestedTo',
-    },
-    links: {
-      person: { body: 'WITH startNode(@r) AS %n', fanOut: 1 },
-      organization: { body: 'WITH @o AS %n', fanOut: 1 },
-      sources: sourcesBy('@r.sources'),
-    },
-  },
-  Attendance: {
-    props: { role: '@r.role', title: '@r.title' },
-    links: {
-      person: { body: 'WITH startNode(@r) AS %n', fanOut: 1 },
-      dialogue: { body: 'WITH endNode(@r) AS %n', fanOut: 1 },
-      onBehalfOf: { body: 'MATCH (%n:Organization {id: @r.onBehalfOf})', fanOut: 1 },
-      country: countryBy('@r.country'),
-      sources: sourcesBy('@r.sources'),
-    },
-  },
-  Counterpart: {
-    props: {},
-    links: {
-      person: { body: 'WITH @q AS %n', fanOut: 1 },
-      dialogues: { body: 'UNWIND @ds AS %n', order: '%n.startKey DESC, %n.id', fanOut: 5 },
-      // Either side's attendance sources at the shared dialogues, each document once.
-      sources: {
-        body: `CALL (@me, @q, @ds) {
-            UNWIND @ds AS %d MATCH (%p:Person)-[%r:ATTENDED]->(%d) WHERE %p = @q OR %p = @me
-            UNWIND coalesce(%r.sources, []) AS %sid RETURN DISTINCT %sid
-          }
-          MATCH (%n:Source {id: %sid})`,
-        order: '%n.published DESC, %n.id',
-        fanOut: 3,
-      },
     },
   },
   Organization: {
@@ -227,13 +147,6 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       relations: RELATIONS,
     },
   },
-  DiscussedTheme: {
-    props: { notes: 'coalesce(@r.notes, [])' },
-    links: {
-      theme: { body: 'WITH @t AS %n', fanOut: 1 },
-      sources: sourcesBy('@r.sources'),
-    },
-  },
   DialogueSeries: {
     props: named,
     links: {
@@ -270,13 +183,6 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       relations: RELATIONS,
     },
   },
-  AgreementParty: {
-    props: {},
-    links: {
-      organization: { body: 'WITH @o AS %n', fanOut: 1 },
-      sources: sourcesBy('@r.sources'),
-    },
-  },
   Source: {
     props: {
       id: '@n.id',
@@ -285,8 +191,10 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       url: '@n.url',
       published: '@n.published',
       kind: '@n.kind',
+      hash: '@n.hash',
     },
     links: {
+      revisions: { body: 'MATCH (%n:Change {sourceId: @n.id})', order: '%n.seq', fanOut: 5 },
       mentions: {
         body: 'MATCH (@n)-[:MENTIONS]->(%n) WHERE $labels IS NULL OR any(l IN labels(%n) WHERE l IN $labels)',
         order: '%n.sortKey, %n.id',
@@ -296,24 +204,15 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       relations: RELATIONS,
     },
   },
-  Relation: {
-    props: {
-      type: 'type(@r)',
-      direction: '@dir',
-      properties: { expr: 'properties(@r)', decode: 'withoutSources' },
-    },
-    links: {
-      node: { body: 'WITH @m AS %n', fanOut: 1 },
-      sources: sourcesBy('@r.sources'),
-    },
-  },
 };
 
 /** Every object type the read path projects, by GraphQL type name. */
 export const OBJECTS: Record<string, ObjectSpec> = {
   ...ENTITY_OBJECTS,
+  ...EDGE_OBJECTS,
   ...CONNECTION_OBJECTS,
   ...EXPLORE_OBJECTS,
+  ...HISTORY_OBJECTS,
 };
 
 /**
@@ -327,6 +226,9 @@ export const VALUE_TYPES: readonly string[] = [
   'ReadoutDraft',
   'IngestedReadout',
   'IngestResult',
+  'FactDiff',
+  'RetractResult',
+  'RetractedSource',
   'Subgraph',
   'GraphNode',
   'GraphEdge',

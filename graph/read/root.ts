@@ -9,7 +9,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
-import { LIST_SPECS, decodeCursor, MAX_PAGE } from '../queries/lists';
+import { decodeCursor, MAX_PAGE } from '../queries/lists';
 import { BadInputError } from '../errors';
 import { int } from '../executor';
 import type { EntityLabel } from '../model';
@@ -37,14 +37,15 @@ function connectionRoot(
   nodes: FieldNode[],
   spec: Extract<RootSpec, { kind: 'connection' }>,
 ) {
-  const s = LIST_SPECS[spec.list];
+  const s = spec.list;
   const cmp = s.descending ? '<' : '>';
   const dir = s.descending ? 'DESC' : 'ASC';
+  // Each item is [node, order key, tie-break]: the cursor is the last two (connections.ts).
   const prelude = `CALL () { ${s.match}
-    WITH n, ${s.orderKey} AS k
-    WHERE $afterKey IS NULL OR k ${cmp} $afterKey OR (k = $afterKey AND n.id ${cmp} $afterId)
-    WITH n, k ORDER BY k ${dir}, n.id ${dir} LIMIT $limit
-    RETURN collect([n, k]) AS page }`;
+    WITH n, ${s.orderKey} AS k, ${s.tie ?? 'n.id'} AS t
+    WHERE $afterKey IS NULL OR k ${cmp} $afterKey OR (k = $afterKey AND t ${cmp} $afterId)
+    WITH n, k, t ORDER BY k ${dir}, t ${dir} LIMIT $limit
+    RETURN collect([n, k, t]) AS page }`;
   const type = getNullableType(def.type);
   if (!isObjectType(type)) throw new Error(`root ${def.name}: a connection must be an object type`);
   const frame = new Map([

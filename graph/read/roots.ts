@@ -1,20 +1,31 @@
 // The root fields of the read path: what each one starts from. Entity lookups and plain lists are links from
-// nowhere; the paginated lists reuse the keyset specs of graph/queries/lists.ts; answers an algorithm computed in
-// TypeScript first (ranked search hits, paths, a timeline, shared themes) arrive as `$rows` and are projected
-// here, so everything the selection asks below them still costs one statement.
+// nowhere; the paginated lists reuse the keyset specs of graph/queries/lists.ts (the history's is in history.ts);
+// answers an algorithm computed in TypeScript first (ranked search hits, paths, a timeline, shared themes) arrive
+// as `$rows` and are projected here, so everything the selection asks below them still costs one statement.
 import { periodOf } from '../dates';
 import { BadInputError } from '../errors';
 import { int } from '../executor';
 import type { EntityLabel } from '../model';
-import type { ListName } from '../queries/lists';
+import { LIST_SPECS } from '../queries/lists';
 import { entityById } from './entityById';
 import type { Link } from './fields';
+import { CHANGES } from './history';
+
+/** A keyset-paginated list: what it matches (binding `n`), what it is ordered on, and what breaks ties. */
+export interface Keyset {
+  /** MATCH … WHERE … binding `n`; filters read $-parameters that are null when unused. */
+  match: string;
+  orderKey: string;
+  descending: boolean;
+  /** A string unique per item, ordered on after `orderKey` and kept in the cursor; default `n.id`. */
+  tie?: string;
+}
 
 export type RootSpec =
   | { kind: 'link'; link: Link }
   | {
       kind: 'connection';
-      list: ListName;
+      list: Keyset;
       filters: (args: Record<string, unknown>) => Record<string, unknown>;
     }
   | { kind: 'lookup'; label: EntityLabel };
@@ -93,17 +104,17 @@ export const ROOTS: Record<string, RootSpec> = {
   },
   people: {
     kind: 'connection',
-    list: 'people',
+    list: LIST_SPECS.people,
     filters: (a) => ({ country: upper(a.country), organization: str(a.organization) }),
   },
   organizations: {
     kind: 'connection',
-    list: 'organizations',
+    list: LIST_SPECS.organizations,
     filters: (a) => ({ country: upper(a.country), kind: str(a.kind), partOf: str(a.partOf) }),
   },
   dialogues: {
     kind: 'connection',
-    list: 'dialogues',
+    list: LIST_SPECS.dialogues,
     filters: (a) => ({
       countries: codes(a.countries),
       theme: str(a.theme),
@@ -113,7 +124,7 @@ export const ROOTS: Record<string, RootSpec> = {
   },
   agreements: {
     kind: 'connection',
-    list: 'agreements',
+    list: LIST_SPECS.agreements,
     filters: (a) => ({
       party: str(a.party),
       kind: str(a.kind),
@@ -123,11 +134,16 @@ export const ROOTS: Record<string, RootSpec> = {
   },
   themes: {
     kind: 'connection',
-    list: 'themes',
+    list: LIST_SPECS.themes,
     filters: (a) => ({
       topLevel: typeof a.topLevel === 'boolean' ? a.topLevel : null,
       used: typeof a.used === 'boolean' ? a.used : null,
     }),
+  },
+  changes: {
+    kind: 'connection',
+    list: CHANGES,
+    filters: (a) => ({ since: str(a.since) }),
   },
   search: { kind: 'link', link: rows('h') },
   autocomplete: { kind: 'link', link: rows('h') },

@@ -4,6 +4,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { Projected } from '../../graph/read/decode';
 import { EdgeRow, GraphNodeRow, SubgraphRow } from '../../graph/model';
 import { IngestReport, ReadoutReport } from '../../graph/readout/ingest';
+import { FactDiff as FactDiffRow } from '../../graph/readout/diff';
+import { RetractReport, RetractedSource as RetractedSourceRow } from '../../graph/readout/retract';
 import { ReadoutDraftRow } from '../../graph/drafter/draft';
 import { MatchRow } from '../../graph/drafter/layoutEntities';
 import { GraphContext } from '../context';
@@ -22,6 +24,11 @@ export type Scalars = {
    * `2024-02-29`). As an argument it must be a real date; comparisons use the whole period it covers.
    */
   Date: { input: string; output: string; }
+  /**
+   * An instant as an ISO 8601 date and time with its offset, e.g. `2026-02-27T09:30:00.123Z` or
+   * `2026-02-27T15:00:00+05:30`. Answers keep the precision stored (up to nanoseconds, in UTC).
+   */
+  DateTime: { input: string; output: string; }
   /** Any JSON value: used for the free-form `properties` of subgraph nodes and edges. */
   JSON: { input: unknown; output: unknown; }
 };
@@ -120,6 +127,75 @@ export type Attendance = {
   sources: Array<Source>;
   /** Title the person held there, as stated. */
   title: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One entry of the graph's edit history: a document loaded, revised or retracted, or entities merged or split, by
+ * whom and when, and what it did to the documents' facts. Numbered in the order the changes were committed.
+ */
+export type Change = {
+  __typename?: 'Change';
+  /** Load, revision or retraction. */
+  action: ChangeAction;
+  /** How many of the document's facts the change added (for a first load: all it asserts). */
+  added: Scalars['Int']['output'];
+  /** When the change was written. */
+  at: Scalars['DateTime']['output'];
+  /** The file or input label the readout came from; null for a retraction, merge or split. */
+  file: Maybe<Scalars['String']['output']>;
+  /** sha256 (hex) of the readout in force after the change; null after a retraction, merge or split. */
+  hash: Maybe<Scalars['String']['output']>;
+  /** How many it kept. */
+  kept: Scalars['Int']['output'];
+  /** For a revision or a retraction, the facts withdrawn (`- …`) and added (`+ …`), in words, at most 200 lines; for a merge or split, one line per document written again; empty for a first load (the document's facts are the readout itself). */
+  lines: Array<Scalars['String']['output']>;
+  /** How many it withdrew. */
+  removed: Scalars['Int']['output'];
+  /** Position in the history: increases by one with each change, in commit order. */
+  seq: Scalars['Int']['output'];
+  /** The document as it is now; null once it has been retracted. */
+  source: Maybe<Source>;
+  /** Id of the source document changed (kept after a retraction, when the document itself is gone); for a merge or split, the first document it wrote again. */
+  sourceId: Scalars['ID']['output'];
+  /** Title of the document at the time of the change; for a merge or split, what was merged into or split from what. */
+  sourceTitle: Scalars['String']['output'];
+  /** Who made it: the label of the editor token used, or `cli` for the command-line loader. */
+  who: Scalars['String']['output'];
+};
+
+/** What a change did to a source document. */
+export type ChangeAction =
+  /** The document was loaded for the first time. */
+  | 'load'
+  /** Two entities found to be one were merged: the documents that named the old one now name the survivor (`sourceTitle` names both ids; the old id is kept as a redirect). */
+  | 'merge'
+  /** The document was withdrawn, with every fact only it asserted. */
+  | 'retraction'
+  /** A changed readout of the document replaced the one in force. */
+  | 'revision'
+  /** An entity found to be two was split: some documents' entries now make a new entity (`sourceTitle` names both ids). */
+  | 'split';
+
+/** A page of the edit history. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The changes on this page, with cursors. */
+  edges: Array<ChangeEdge>;
+  /** The changes on this page, oldest first. */
+  nodes: Array<Change>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many changes match `since`, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One change in a page, with its cursor. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Cursor to pass as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: Change;
 };
 
 /** Someone met across the table, with the dialogues where it happened. */
@@ -353,6 +429,20 @@ export type EntityType =
   | 'SOURCE'
   | 'THEME';
 
+/**
+ * The facts a document asserts, in words ("Ajay Bhalla — HOLDS_POST Home Secretary — Ministry of Home Affairs"),
+ * before and after a change: each list sorted.
+ */
+export type FactDiff = {
+  __typename?: 'FactDiff';
+  /** Facts the change adds. */
+  added: Array<Scalars['String']['output']>;
+  /** Facts asserted before and after. */
+  kept: Array<Scalars['String']['output']>;
+  /** Facts the change withdraws. */
+  removed: Array<Scalars['String']['output']>;
+};
+
 /** An edge of a subgraph. */
 export type GraphEdge = {
   __typename?: 'GraphEdge';
@@ -399,10 +489,14 @@ export type IngestResult = {
 /** What one readout did (or, in a dry run, would do) to the graph. */
 export type IngestedReadout = {
   __typename?: 'IngestedReadout';
+  /** Whether the document was new, a revision of the one in the graph, or unchanged. */
+  action: ReadoutAction;
   /** The dialogue (null in a dry run). */
   dialogue: Maybe<Dialogue>;
   /** Id of the dialogue it describes. */
   dialogueId: Scalars['ID']['output'];
+  /** The document's facts added, removed and kept; given for revisions and dry runs, null when not computed (a plain new load). */
+  diff: Maybe<FactDiff>;
   /** Nodes created. */
   nodesCreated: Scalars['Int']['output'];
   /** Nodes that already existed and were matched. */
@@ -421,11 +515,20 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Loads one readout (format readout/v1, see docs/readout-format.md) through the same code as `npm run load`:
-   * validated in full first, then written in one transaction, idempotently. Needs `Authorization: Bearer <token>`
-   * (GRAPH_EDITOR_TOKEN); disabled when no token is configured. Invalid readouts fail with code INVALID_READOUT and
+   * validated in full first, then written in one transaction, idempotently. A changed readout of a document already
+   * in the graph revises it (`action: revised`, with the facts added and withdrawn in `diff`). Needs
+   * `Authorization: Bearer <token>` (one of EDITOR_TOKENS, or GRAPH_EDITOR_TOKEN), whose label the change history
+   * records as `who`; disabled when no token is configured. Invalid readouts fail with code INVALID_READOUT and
    * `extensions.issues` (path, line, message); nothing is written.
    */
   ingestReadout: IngestResult;
+  /**
+   * Withdraws a source document: every fact only it asserted leaves the graph, facts other documents also assert
+   * lose it from their sources, and the history records a retraction. `dryRun` reports the same without writing.
+   * Needs the editor token like `ingestReadout`. An unknown id fails with NOT_FOUND; a retraction that would leave
+   * other documents referring to an organisation no document lists any more fails with CONFLICT, nothing withdrawn.
+   */
+  retractSource: RetractResult;
 };
 
 
@@ -433,6 +536,12 @@ export type MutationIngestReadoutArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   format?: InputMaybe<ReadoutFormat>;
   readout: Scalars['String']['input'];
+};
+
+
+export type MutationRetractSourceArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
 };
 
 /** Anything in the graph with a stable, readable id such as `person:ajay-bhalla` or `org:in:ministry-of-home-affairs`. */
@@ -629,6 +738,13 @@ export type Query = {
   agreements: AgreementConnection;
   /** Suggestions while a name is typed: names and aliases beginning with the text (its last word may be unfinished, one slip after the third letter forgiven), ranked like search. Only names and aliases, never document text. */
   autocomplete: Array<SearchHit>;
+  /**
+   * The edit history, oldest first (newest last), at most `first` changes (at most 200) after the cursor `after`;
+   * `since` keeps the changes written at or after that instant. To follow the graph, pass the last `endCursor` you
+   * read as `after` next time: you get exactly the changes committed since (an empty page, whose `endCursor` is null,
+   * when there are none: keep your cursor).
+   */
+  changes: ChangeConnection;
   /** Themes shared by every given dialogue, person, organisation or country (a person's themes are those of dialogues attended), counting broader themes as shared. */
   commonThemes: Array<Theme>;
   /** Countries the graph holds, in name order. */
@@ -701,6 +817,13 @@ export type QueryAutocompleteArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
   types: InputMaybe<Array<EntityType>>;
+};
+
+
+export type QueryChangesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -837,6 +960,15 @@ export type QueryValidateReadoutArgs = {
   readout: Scalars['String']['input'];
 };
 
+/** What loading did to a readout's source document. */
+export type ReadoutAction =
+  /** The document was new to the graph. */
+  | 'added'
+  /** A changed version of a document already in the graph: the facts it no longer asserts were withdrawn. */
+  | 'revised'
+  /** The same readout as the one in force: nothing changed. */
+  | 'unchanged';
+
 /**
  * A readout drafted from the text of a press release or news report. It is a proposal for a person to review:
  * every value carries its evidence, and what could not be decided is listed rather than guessed.
@@ -893,6 +1025,35 @@ export type Relation = {
   type: EdgeType;
 };
 
+/** The outcome of `retractSource`. */
+export type RetractResult = {
+  __typename?: 'RetractResult';
+  /** True when nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Time taken in milliseconds. */
+  durationMs: Scalars['Int']['output'];
+  /** Per document withdrawn. */
+  sources: Array<RetractedSource>;
+};
+
+/**
+ * One source document withdrawn (or, in a dry run, that would be): what it alone asserted leaves the graph, what
+ * other documents also assert stays with them.
+ */
+export type RetractedSource = {
+  __typename?: 'RetractedSource';
+  /** Every fact the document asserted, in `removed` (a fact another document also asserts stays in the graph with that document); `added` and `kept` are empty. */
+  diff: FactDiff;
+  /** Nodes removed (the document itself, and entities no other document mentions). */
+  nodesRemoved: Scalars['Int']['output'];
+  /** Relationships removed (those no other document asserts, and the document's mentions). */
+  relationshipsRemoved: Scalars['Int']['output'];
+  /** Id of the document withdrawn. */
+  sourceId: Scalars['ID']['output'];
+  /** Its title. */
+  title: Scalars['String']['output'];
+};
+
 /** Roles at a dialogue (the same words as in readouts). */
 export type Role =
   /** Chaired the dialogue jointly with the other side. */
@@ -933,6 +1094,8 @@ export type SearchMatch =
 /** A source document: a news report, readout, press release or joint statement. */
 export type Source = Node & {
   __typename?: 'Source';
+  /** sha256 (hex) of the readout now in force for this document, as loaded; null for documents loaded before it was kept. */
+  hash: Maybe<Scalars['String']['output']>;
   /** Stable id, e.g. `source:us-india-hold-homeland-security-dialogue-...`. */
   id: Scalars['ID']['output'];
   /** What kind of document it is. */
@@ -945,6 +1108,8 @@ export type Source = Node & {
   publisher: Scalars['String']['output'];
   /** Every relationship of this document (its mentions). */
   relations: Array<Relation>;
+  /** Its history: loaded, then each revision, oldest first. */
+  revisions: Array<Change>;
   /** Title of the document. */
   title: Scalars['String']['output'];
   /** Where it lives, when known. */
@@ -1155,9 +1320,14 @@ export type ResolversTypes = {
   AgreementParty: ResolverTypeWrapper<Projected>;
   Attendance: ResolverTypeWrapper<Projected>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<Projected>;
+  ChangeAction: ChangeAction;
+  ChangeConnection: ResolverTypeWrapper<Projected>;
+  ChangeEdge: ResolverTypeWrapper<Projected>;
   Counterpart: ResolverTypeWrapper<Projected>;
   Country: ResolverTypeWrapper<Projected>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Dialogue: ResolverTypeWrapper<Projected>;
   DialogueConnection: ResolverTypeWrapper<Projected>;
   DialogueEdge: ResolverTypeWrapper<Projected>;
@@ -1169,6 +1339,7 @@ export type ResolversTypes = {
   Edge: ResolverTypeWrapper<Projected>;
   EdgeType: EdgeType;
   EntityType: EntityType;
+  FactDiff: ResolverTypeWrapper<FactDiffRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphEdge: ResolverTypeWrapper<EdgeRow>;
   GraphNode: ResolverTypeWrapper<GraphNodeRow>;
@@ -1190,10 +1361,13 @@ export type ResolversTypes = {
   PersonEdge: ResolverTypeWrapper<Projected>;
   Position: ResolverTypeWrapper<Projected>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReadoutAction: ReadoutAction;
   ReadoutDraft: ResolverTypeWrapper<ReadoutDraftRow>;
   ReadoutFormat: ReadoutFormat;
   ReadoutIssue: ResolverTypeWrapper<ReadoutIssue>;
   Relation: ResolverTypeWrapper<Projected>;
+  RetractResult: ResolverTypeWrapper<RetractReport>;
+  RetractedSource: ResolverTypeWrapper<RetractedSourceRow>;
   Role: Role;
   SearchHit: ResolverTypeWrapper<Projected>;
   SearchMatch: SearchMatch;
@@ -1216,9 +1390,13 @@ export type ResolversParentTypes = {
   AgreementParty: Projected;
   Attendance: Projected;
   Boolean: Scalars['Boolean']['output'];
+  Change: Projected;
+  ChangeConnection: Projected;
+  ChangeEdge: Projected;
   Counterpart: Projected;
   Country: Projected;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Dialogue: Projected;
   DialogueConnection: Projected;
   DialogueEdge: Projected;
@@ -1227,6 +1405,7 @@ export type ResolversParentTypes = {
   DraftEvidence: DraftEvidence;
   DraftMatch: MatchRow;
   Edge: Projected;
+  FactDiff: FactDiffRow;
   Float: Scalars['Float']['output'];
   GraphEdge: EdgeRow;
   GraphNode: GraphNodeRow;
@@ -1250,6 +1429,8 @@ export type ResolversParentTypes = {
   ReadoutDraft: ReadoutDraftRow;
   ReadoutIssue: ReadoutIssue;
   Relation: Projected;
+  RetractResult: RetractReport;
+  RetractedSource: RetractedSourceRow;
   SearchHit: Projected;
   Source: Projected;
   String: Scalars['String']['output'];
@@ -1302,6 +1483,34 @@ export type AttendanceResolvers<ContextType = GraphContext, ParentType extends R
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  action?: Resolver<ResolversTypes['ChangeAction'], ParentType, ContextType>;
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Source']>, ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sourceTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  who?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+};
+
 export type CounterpartResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Counterpart'] = ResolversParentTypes['Counterpart']> = {
   dialogues?: Resolver<Array<ResolversTypes['Dialogue']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -1321,6 +1530,10 @@ export type CountryResolvers<ContextType = GraphContext, ParentType extends Reso
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type DialogueResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Dialogue'] = ResolversParentTypes['Dialogue']> = {
@@ -1397,6 +1610,12 @@ export type EdgeResolvers<ContextType = GraphContext, ParentType extends Resolve
   type?: Resolver<ResolversTypes['EdgeType'], ParentType, ContextType>;
 };
 
+export type FactDiffResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['FactDiff'] = ResolversParentTypes['FactDiff']> = {
+  added?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  kept?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type GraphEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['GraphEdge'] = ResolversParentTypes['GraphEdge']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -1421,8 +1640,10 @@ export type IngestResultResolvers<ContextType = GraphContext, ParentType extends
 };
 
 export type IngestedReadoutResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IngestedReadout'] = ResolversParentTypes['IngestedReadout']> = {
+  action?: Resolver<ResolversTypes['ReadoutAction'], ParentType, ContextType>;
   dialogue?: Resolver<Maybe<ResolversTypes['Dialogue']>, ParentType, ContextType>;
   dialogueId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  diff?: Resolver<Maybe<ResolversTypes['FactDiff']>, ParentType, ContextType>;
   nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodesMatched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1437,6 +1658,7 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   ingestReadout?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestReadoutArgs, 'dryRun' | 'format' | 'readout'>>;
+  retractSource?: Resolver<ResolversTypes['RetractResult'], ParentType, ContextType, RequireFields<MutationRetractSourceArgs, 'dryRun' | 'id'>>;
 };
 
 export type NodeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1524,6 +1746,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   agreement?: Resolver<Maybe<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<QueryAgreementArgs>>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first'>>;
   autocomplete?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QueryAutocompleteArgs, 'first' | 'text'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   commonThemes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryCommonThemesArgs, 'ids'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
@@ -1570,6 +1793,20 @@ export type RelationResolvers<ContextType = GraphContext, ParentType extends Res
   type?: Resolver<ResolversTypes['EdgeType'], ParentType, ContextType>;
 };
 
+export type RetractResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RetractResult'] = ResolversParentTypes['RetractResult']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['RetractedSource']>, ParentType, ContextType>;
+};
+
+export type RetractedSourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RetractedSource'] = ResolversParentTypes['RetractedSource']> = {
+  diff?: Resolver<ResolversTypes['FactDiff'], ParentType, ContextType>;
+  nodesRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   matched?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   matchedOn?: Resolver<ResolversTypes['SearchMatch'], ParentType, ContextType>;
@@ -1578,12 +1815,14 @@ export type SearchHitResolvers<ContextType = GraphContext, ParentType extends Re
 };
 
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = {
+  hash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SourceKind'], ParentType, ContextType>;
   mentions?: Resolver<Array<ResolversTypes['Node']>, ParentType, ContextType, Partial<SourceMentionsArgs>>;
   published?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, Partial<SourceRelationsArgs>>;
+  revisions?: Resolver<Array<ResolversTypes['Change']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1633,9 +1872,13 @@ export type Resolvers<ContextType = GraphContext> = {
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
   Attendance?: AttendanceResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Counterpart?: CounterpartResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Dialogue?: DialogueResolvers<ContextType>;
   DialogueConnection?: DialogueConnectionResolvers<ContextType>;
   DialogueEdge?: DialogueEdgeResolvers<ContextType>;
@@ -1644,6 +1887,7 @@ export type Resolvers<ContextType = GraphContext> = {
   DraftEvidence?: DraftEvidenceResolvers<ContextType>;
   DraftMatch?: DraftMatchResolvers<ContextType>;
   Edge?: EdgeResolvers<ContextType>;
+  FactDiff?: FactDiffResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;
   IngestResult?: IngestResultResolvers<ContextType>;
@@ -1664,6 +1908,8 @@ export type Resolvers<ContextType = GraphContext> = {
   ReadoutDraft?: ReadoutDraftResolvers<ContextType>;
   ReadoutIssue?: ReadoutIssueResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
+  RetractResult?: RetractResultResolvers<ContextType>;
+  RetractedSource?: RetractedSourceResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;

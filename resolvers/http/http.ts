@@ -6,7 +6,7 @@ import http from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type Request, type Response, type NextFunction } from 'express';
-import type { Config } from '../../graph/config';
+import { editorTokensOf, type Config, type EditorToken } from '../../graph/config';
 import type { GraphExecutor } from '../../graph/executor';
 import type { Logger } from '../../graph/logger';
 import { isMigrated } from '../../graph/migrations';
@@ -27,6 +27,19 @@ export function tokenMatches(header: string | undefined, token: string | undefin
   const a = createHash('sha256').update(m[1]).digest();
   const b = createHash('sha256').update(token).digest();
   return timingSafeEqual(a, b);
+}
+
+/**
+ * The label of the configured token the header carries, or undefined. Every token is compared, with no early exit,
+ * so the time taken says neither which token matched nor how many there are before it.
+ */
+export function matchEditor(header: string | undefined, tokens: readonly EditorToken[]): string | undefined {
+  let label: string | undefined;
+  for (const t of tokens) {
+    const hit = tokenMatches(header, t.token);
+    label = hit && label === undefined ? t.label : label;
+  }
+  return label;
 }
 
 function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
@@ -75,6 +88,7 @@ export async function startHttpServer(opts: {
 }): Promise<RunningServer> {
   const { executor, config, log } = opts;
   const metrics = config.metrics ? createServerMetrics(executor) : undefined;
+  const tokens = editorTokensOf(config);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(log, metrics));
@@ -117,10 +131,7 @@ export async function startHttpServer(opts: {
     expressMiddleware(apollo, {
       context: ({ req, res }) =>
         Promise.resolve(
-          linkContext(
-            createContext(executor, config, tokenMatches(req.headers.authorization, config.editorToken)),
-            res,
-          ),
+          linkContext(createContext(executor, config, matchEditor(req.headers.authorization, tokens)), res),
         ),
     }),
   );

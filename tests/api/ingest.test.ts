@@ -26,7 +26,7 @@ themes: [police training]
 `;
 
 const INGEST = `mutation ($r: String!, $dry: Boolean) { ingestReadout(readout: $r, dryRun: $dry) {
-  dryRun nodesCreated relationshipsCreated readouts { sourceId dialogueId dialogue { name } } } }`;
+  dryRun nodesCreated relationshipsCreated readouts { sourceId dialogueId action diff { added } dialogue { name } } } }`;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 useSeededServer((e, s) => {
@@ -75,15 +75,20 @@ test('a dry run reports what would be created and writes nothing', async () => {
   expect(res.data?.ingestReadout.dryRun).toBe(true);
   expect(res.data?.ingestReadout.nodesCreated).toBe(2); // the source and the dialogue; person, ministry, theme exist
   expect(res.data?.ingestReadout.readouts[0]?.dialogue).toBeNull();
+  expect(res.data?.ingestReadout.readouts[0]).toMatchObject({ action: 'added' });
   expect(await snapshot(executor)).toEqual(before);
 });
 
 test('a good readout loads, links to existing entities by alias and honorific, and is idempotent', async () => {
   const res = await server.gql<{
-    ingestReadout: { nodesCreated: number; readouts: { dialogueId: string; dialogue: { name: string } }[] };
+    ingestReadout: {
+      nodesCreated: number;
+      readouts: { dialogueId: string; action: string; diff: null; dialogue: { name: string } }[];
+    };
   }>(INGEST, { r: READOUT }, auth(EDITOR_TOKEN));
   expect(res.errors).toBeUndefined();
   expect(res.data?.ingestReadout.nodesCreated).toBe(2);
+  expect(res.data?.ingestReadout.readouts[0]).toMatchObject({ action: 'added', diff: null });
   expect(res.data?.ingestReadout.readouts[0]?.dialogue.name).toBe('India–US police training follow-up call');
   const ajay = await server.gql<{
     person: { id: string; dialogues: unknown[]; positions: { sources: unknown[] }[] };
@@ -92,16 +97,15 @@ test('a good readout loads, links to existing entities by alias and honorific, a
   expect(ajay.data?.person.dialogues).toHaveLength(2);
   expect(ajay.data?.person.positions).toHaveLength(1);
   expect(ajay.data?.person.positions[0]?.sources).toHaveLength(2); // one post, asserted by two documents
-  const again = await server.gql<{ ingestReadout: { nodesCreated: number; relationshipsCreated: number } }>(
-    INGEST,
-    { r: READOUT },
-    auth(EDITOR_TOKEN),
-  );
+  const again = await server.gql<{
+    ingestReadout: { nodesCreated: number; relationshipsCreated: number; readouts: { action: string }[] };
+  }>(INGEST, { r: READOUT }, auth(EDITOR_TOKEN));
   expect(again.data?.ingestReadout).toMatchObject({ nodesCreated: 0, relationshipsCreated: 0 });
+  expect(again.data?.ingestReadout.readouts[0]?.action).toBe('unchanged');
 });
 
 test('with no editor token configured, mutations are disabled', async () => {
-  const closed = await startTestServer(executor, { editorToken: undefined });
+  const closed = await startTestServer(executor, { editorToken: undefined, editorTokens: [] });
   try {
     const res = await closed.gql(INGEST, { r: READOUT }, auth(EDITOR_TOKEN));
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

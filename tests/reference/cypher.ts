@@ -24,10 +24,10 @@ WITH DISTINCT s
 RETURN ${ENTITY('s')}
 ORDER BY s.published DESC, s.id`;
 
-/** Every relationship of an entity except the internal NAMES links, seen from the entity. */
+/** Every relationship of an entity except the internal NAMES and MERGED_INTO links, seen from the entity. */
 export const relationsOf = (label: EntityLabel) => `
 MATCH (n:${label} {id: $id})-[r]-(m)
-WHERE type(r) <> 'NAMES' AND m.id IS NOT NULL AND ($types IS NULL OR type(r) IN $types)
+WHERE NOT type(r) IN ['NAMES', 'MERGED_INTO'] AND m.id IS NOT NULL AND ($types IS NULL OR type(r) IN $types)
 WITH r, m, CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END AS direction
 RETURN elementId(r) AS rel, type(r) AS type, direction, m.id AS nodeId, properties(r) AS props
 ORDER BY type(r), m.sortKey, m.id, direction, coalesce(r.title, '')`;

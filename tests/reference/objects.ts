@@ -68,6 +68,7 @@ export interface SourceObj {
   url: string | null;
   published: string;
   kind: string;
+  hash: string | null;
 }
 
 export type EntityObj =
@@ -136,6 +137,7 @@ export function toEntity(labels: unknown, rawProps: unknown): EntityObj | undefi
         url: optStr(p.url),
         published: str(p.published),
         kind: str(p.kind),
+        hash: optStr(p.hash),
       };
     default:
       return undefined;

@@ -12,6 +12,7 @@ import { countryId, isCountryCode } from '../../graph/countries';
 import { lowerBound, upperBound } from '../../graph/dates';
 import { ENTITY_LABELS, ID_PREFIX, type EntityLabel } from '../../graph/model';
 import * as Q from './cypher';
+import { CHANGE_FIELDS, REVISIONS, toChange, type ChangeObj } from './history';
 import {
   argBool,
   argInt,
@@ -167,7 +168,8 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     const types = argStrs(args, 'types');
     const rows = await run(Q.relationsOf(label), { id, types: types && types.length > 0 ? types : null });
     return rows.map((r) => {
-      const { sources: _sources, ...rest } = props(r.props);
+      // Provenance has its own field; `claims` and `claim` are the write path's internal record.
+      const { sources: _sources, claims: _claims, claim: _claim, ...rest } = props(r.props);
       return {
         rel: str(r.rel),
         type: str(r.type),
@@ -577,8 +579,15 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     url: (s) => s.url,
     published: (s) => s.published,
     kind: (s) => s.kind,
+    hash: (s) => s.hash,
+    revisions: async (s) => (await run(REVISIONS, { id: s.id })).map(toChange),
     mentions: (s, args) => entities(Q.SOURCE_MENTIONS, { id: s.id, labels: labelsOfTypes(args) }),
     relations: (s, args) => relations('Source', s.id, args),
+  });
+
+  on<ChangeObj>(schema, 'Change', {
+    ...Object.fromEntries(CHANGE_FIELDS.map((f) => [f, (c: ChangeObj) => c[f]])),
+    source: (c) => one('Source', c.sourceId),
   });
 
   on<RelationObj>(schema, 'Relation', {

@@ -1,11 +1,12 @@
-// Auth and exposure: the editor token (missing, wrong of the same or another length, mutations off without a
-// token), its constant-time comparison, Bolt bound to loopback only, the CORS allow-list, and security headers.
+// Auth and exposure: the editor tokens (missing, wrong of the same or another length, mutations off without a
+// token), their constant-time comparison and labels, Bolt bound to loopback only, the CORS allow-list, and
+// security headers.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GraphExecutor } from '../../graph/executor';
-import { tokenMatches } from '../../resolvers/http/http';
+import { matchEditor, tokenMatches } from '../../resolvers/http/http';
 import { EDITOR_TOKEN, startTestServer, type TestServer } from '../helpers/api';
 import { fixture, resetGraph, seed, snapshot, testExecutor } from '../helpers/graph';
 import { portOpen, ROOT } from './helpers';
@@ -69,6 +70,38 @@ describe('tokenMatches (resolvers/http/http.ts)', () => {
   });
 });
 
+describe('matchEditor (resolvers/http/http.ts): which labelled token a request carries', () => {
+  const tokens = [
+    { label: 'editor', token: EDITOR_TOKEN },
+    { label: 'alice', token: 'alice-token-0123456789abcdef' },
+    { label: 'bob', token: 'bob-token-0123456789abcdef' },
+  ];
+
+  test('the label of the token sent, undefined for anything else or when none is configured', () => {
+    expect(matchEditor(`Bearer ${EDITOR_TOKEN}`, tokens)).toBe('editor');
+    expect(matchEditor('Bearer bob-token-0123456789abcdef', tokens)).toBe('bob');
+    expect(matchEditor('bearer  alice-token-0123456789abcdef ', tokens)).toBe('alice');
+    for (const header of [
+      undefined,
+      '',
+      'Bearer ',
+      'alice-token-0123456789abcdef',
+      'Bearer alice',
+      'Bearer bob',
+    ])
+      expect([header, matchEditor(header, tokens)]).toEqual([header, undefined]);
+    expect(matchEditor(`Bearer ${EDITOR_TOKEN}`, [])).toBeUndefined();
+  });
+
+  test('compares every token with no early exit (code review, pinned)', () => {
+    const src = fs.readFileSync(path.join(ROOT, 'resolvers', 'http', 'http.ts'), 'utf8');
+    const body = /export function matchEditor[\s\S]*?\n}/.exec(src)?.[0] ?? '';
+    const loop = /for \(const t of tokens\) \{([\s\S]*?)\n {2}\}/.exec(body)?.[1] ?? '';
+    expect(loop).toMatch(/tokenMatches\(header, t\.token\)/);
+    expect(loop).not.toMatch(/\b(break|return|continue)\b|\?\.|&&\s*tokenMatches|\|\|\s*tokenMatches/);
+  });
+});
+
 describe('ingestReadout over HTTP', () => {
   const readout = fixture('example.yaml');
   const sameLength = 'x'.repeat(EDITOR_TOKEN.length);
@@ -87,7 +120,7 @@ describe('ingestReadout over HTTP', () => {
   });
 
   test('with no token configured, mutations are disabled (FORBIDDEN), whatever is sent', async () => {
-    const closed = await startTestServer(executor, { editorToken: undefined });
+    const closed = await startTestServer(executor, { editorToken: undefined, editorTokens: [] });
     try {
       const before = await snapshot(executor);
       const attempts: Record<string, string>[] = [

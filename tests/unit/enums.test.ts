@@ -1,6 +1,7 @@
 // Every enum of the SDL has copies elsewhere: the constants and row types of graph/model.ts, the readout parser's
-// formats, and the explorer's lists (scripts/web/explore). They must hold the same values, so a value added in one
-// place cannot silently be missing in another. Where the copy is a TypeScript union rather than a list, an
+// formats and ingest actions, the history's actions (graph/history.ts, which the decoder's checks rest on), and the
+// explorer's lists (scripts/web/explore). They must hold the same values, so a value added in one place cannot
+// silently be missing in another. Where the copy is a TypeScript union rather than a list, an
 // exhaustive record stands for it: `npm run typecheck` refuses the record if the union gains or loses a member.
 import { isEnumType } from 'graphql';
 import {
@@ -14,6 +15,8 @@ import {
   type SearchHitRow,
   type TimelineRow,
 } from '../../graph/model';
+import { CHANGE_ACTIONS } from '../../graph/history';
+import type { ReadoutAction } from '../../graph/readout/ingest';
 import type { ReadoutFormat } from '../../graph/readout/parse';
 import { TYPE_LOOKS } from '../../scripts/web/explore/graphStyle';
 import { EDGE_TYPES as EXPLORER_EDGE_TYPES, type SearchHit } from '../../scripts/web/explore/queries';
@@ -73,6 +76,13 @@ const COPIES: Record<string, Copy[]> = {
       members<TimelineRow['kind']>({ DIALOGUE: true, AGREEMENT: true }),
     ),
   ],
+  ReadoutAction: [
+    union(
+      'graph/readout/ingest.ts ReadoutAction',
+      members<ReadoutAction>({ added: true, revised: true, unchanged: true }),
+    ),
+  ],
+  ChangeAction: [list('graph/history.ts CHANGE_ACTIONS', CHANGE_ACTIONS)],
   ReadoutFormat: [
     union(
       'graph/readout/parse.ts ReadoutFormat (upper case)',
