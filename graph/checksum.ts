@@ -37,7 +37,8 @@ export interface ContentChecksum {
   byType: Record<string, number>;
 }
 
-const HISTORY = ['SchemaMigration', 'Change', 'ChangeCounter'];
+// MergedId: the redirect of a merged-away id, bookkeeping beside the content like the history.
+const HISTORY = ['SchemaMigration', 'Change', 'ChangeCounter', 'MergedId'];
 const NOT_HISTORY = HISTORY.map((l) => `m:${l}`).join(' OR ');
 const PAGE = 500;
 /** Ids resolved across pages, dropped when the cache grows past this (each page resolves what it needs again). */
