@@ -69,6 +69,7 @@ const config: CodegenConfig = {
           IngestedReadout: '../../graph/readout/ingest#ReadoutReport',
           FactDiff: '../../graph/readout/diff#FactDiff as FactDiffRow',
           RetractResult: '../../graph/readout/retract#RetractReport',
+          EntityChangeResult: '../../graph/readout/merge#EntityChangeReport',
           RetractedSource: '../../graph/readout/retract#RetractedSource as RetractedSourceRow',
           ReadoutDraft: '../../graph/drafter/draft#ReadoutDraftRow',
           DraftMatch: '../../graph/drafter/layoutEntities#MatchRow',

@@ -1,9 +1,10 @@
-// Mutation.ingestReadout and Mutation.retractSource: the loader's write paths behind an editor token, whose label
+// Mutation.ingestReadout, retractSource, mergeEntities and splitEntity: the loader's write paths behind an editor token, whose label
 // the change history records. Query.validateReadout: the loader's validation alone, open to every reader since it
 // only reads the graph.
 import { editorTokensOf } from '../graph/config';
 import { ForbiddenError, UnauthenticatedError } from '../graph/errors';
 import { ingestReadouts } from '../graph/readout/ingest';
+import { mergeEntities, splitEntity } from '../graph/readout/merge';
 import { retractSources } from '../graph/readout/retract';
 import { validateReadoutText } from '../graph/readout/validate';
 import type { Resolvers } from './__generated__/types';
@@ -42,6 +43,19 @@ export const ingestResolvers: Resolvers = {
       const who = editorOf(ctx, 'retractSource');
       return retractSources(ctx.executor, [args.id], { dryRun: args.dryRun, who });
     },
+    mergeEntities: async (_, args, ctx) => {
+      const who = editorOf(ctx, 'mergeEntities');
+      return mergeEntities(ctx.executor, args.id, args.into, { dryRun: args.dryRun, who });
+    },
+    splitEntity: async (_, args, ctx) => {
+      const who = editorOf(ctx, 'splitEntity');
+      return splitEntity(ctx.executor, args.id, args.sources, { dryRun: args.dryRun, who });
+    },
+  },
+  EntityChangeResult: {
+    entityId: (r) => r.entity.id,
+    otherId: (r) => r.other.id,
+    durationMs: (r) => Math.round(r.durationMs),
   },
   IngestResult: {
     durationMs: (r) => Math.round(r.durationMs),

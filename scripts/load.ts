@@ -27,10 +27,12 @@ function printSummary(report: IngestReport): void {
     const parts = Object.entries(r.byLabel)
       .filter(([, c]) => c.created > 0)
       .map(([l, c]) => `${c.created} ${l}`);
-    const what = r.action === 'added' ? 'new document' : r.action === 'revised' ? 'revision' : 'unchanged';
-    process.stdout.write(
-      `${r.file}: ${what}; ${verb} ${parts.length ? parts.join(', ') : 'nothing new'} (source ${r.sourceId})\n`,
-    );
+    // A revision writes its new version after taking the old one out: its diff says what changed, not its counts.
+    const line =
+      r.action === 'revised' && r.diff !== null
+        ? `revision; ${r.diff.added.length} fact(s) ${report.dryRun ? 'would be ' : ''}added, ${r.diff.removed.length} removed, ${r.diff.kept.length} kept`
+        : `${r.action === 'added' ? 'new document' : 'unchanged'}; ${verb} ${parts.length ? parts.join(', ') : 'nothing new'}`;
+    process.stdout.write(`${r.file}: ${line} (source ${r.sourceId})\n`);
     // A new document's diff is the whole readout: shown in dry runs, and always for revisions.
     if (r.diff !== null && (report.dryRun || r.action === 'revised')) printDiff(r.diff);
   }

@@ -50,7 +50,7 @@ const HELD = '($from IS NULL OR (%r.validFrom <= $to AND %r.validTo >= $from))';
 
 const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
   Person: {
-    props: named,
+    props: { ...named, mergedIds: 'coalesce(@n.mergedIds, [])' },
     links: {
       country: countryBy('@n.country'),
       positions: {
@@ -79,7 +79,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
     },
   },
   Organization: {
-    props: { ...named, kind: '@n.kind' },
+    props: { ...named, kind: '@n.kind', mergedIds: 'coalesce(@n.mergedIds, [])' },
     links: {
       country: {
         body: `MATCH (%n:Country {id: 'country:' + toLower(@n.countries[0])}) WHERE size(@n.countries) = 1`,
@@ -229,6 +229,7 @@ export const VALUE_TYPES: readonly string[] = [
   'FactDiff',
   'RetractResult',
   'RetractedSource',
+  'EntityChangeResult',
   'Subgraph',
   'GraphNode',
   'GraphEdge',

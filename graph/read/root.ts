@@ -75,10 +75,19 @@ function connectionRoot(
   };
 }
 
+/** Labels whose merged-away ids keep resolving to the survivor (graph/readout/merge.ts). */
+const MERGEABLE = new Set<EntityLabel>(['Person', 'Organization']);
+
 function lookupRoot(b: Build, def: GraphQLField<unknown, unknown>, nodes: FieldNode[], label: EntityLabel) {
   const prelude = `CALL () {
     MATCH (e:${label} {id: $id}) RETURN e, [] AS spellings
-    UNION ALL
+    UNION ALL${
+      MERGEABLE.has(label)
+        ? `
+    MATCH (:MergedId {id: $id})-[:MERGED_INTO]->(e:${label}) RETURN e, [] AS spellings
+    UNION ALL`
+        : ''
+    }
     MATCH (nm:Name {norm: $norm}) WHERE nm.label = '${label}' MATCH (nm)-[:NAMES]->(e:${label})
     RETURN e, collect(nm.norm) AS spellings
   }

@@ -30,15 +30,17 @@ export interface BatchEdgeRow extends EdgeRow {
   claims: string[];
   values: Record<string, unknown>;
 }
-export interface Merged<T> {
+export interface Merged<T, C = unknown> {
   rows: T[];
   /** Plans whose row was folded into an earlier plan's: each counts it as matched. */
   shares: number[];
+  /** Each row's claims by its key (kept here, not sent to Neo4j with the rows). */
+  claims: Map<string, C[]>;
 }
 
 const sortedUnion = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort();
 
-export function mergeNodes(plans: WritePlan[], label: NodeLabel): Merged<BatchNodeRow> {
+export function mergeNodes(plans: WritePlan[], label: NodeLabel): Merged<BatchNodeRow, NodeClaim> {
   const byKey = new Map<string, BatchNodeRow>();
   const claimsOf = new Map<BatchNodeRow, NodeClaim[]>();
   const shares: number[] = [];
@@ -65,10 +67,11 @@ export function mergeNodes(plans: WritePlan[], label: NodeLabel): Merged<BatchNo
     const claims = claimsOf.get(row) ?? [];
     row.values = isClaimedLabel(label) && claims.length > 0 ? nodeValues(label, claims) : {};
   }
-  return { rows: [...byKey.values()], shares };
+  const claims = new Map([...byKey.values()].map((r) => [r.key, claimsOf.get(r) ?? []]));
+  return { rows: [...byKey.values()], shares, claims };
 }
 
-const edgeKey = (e: EdgeRow) =>
+export const edgeKey = (e: EdgeRow) =>
   `${e.from}|${e.to}|${typeof e.props.titleKey === 'string' ? e.props.titleKey : ''}`;
 
 /** What a document claims about an edge: its values less the identifying title key. */
@@ -77,7 +80,7 @@ function edgeClaim(row: EdgeRow, published: string): EdgeClaim {
   return { published, props };
 }
 
-export function mergeEdges(plans: WritePlan[], kind: EdgeKind): Merged<BatchEdgeRow> {
+export function mergeEdges(plans: WritePlan[], kind: EdgeKind): Merged<BatchEdgeRow, EdgeClaim> {
   const byKey = new Map<string, BatchEdgeRow>();
   const claimsOf = new Map<BatchEdgeRow, EdgeClaim[]>();
   const shares: number[] = [];
@@ -101,5 +104,6 @@ export function mergeEdges(plans: WritePlan[], kind: EdgeKind): Merged<BatchEdge
   });
   for (const row of byKey.values())
     row.values = isClaimedEdge(kind) ? edgeValues(kind, claimsOf.get(row) ?? []) : {};
-  return { rows: [...byKey.values()], shares };
+  const claims = new Map([...byKey.values()].map((r) => [edgeKey(r), claimsOf.get(r) ?? []]));
+  return { rows: [...byKey.values()], shares, claims };
 }

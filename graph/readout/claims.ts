@@ -201,4 +201,56 @@ export function parseEdgeClaim(text: string): { sourceId: string; claim: EdgeCla
   };
 }
 
+/** Cypher projecting what `agrees` compares of a node (`v` is the node's variable). */
+export const nodeProjection = (label: ClaimedLabel, v: string) =>
+  `${v}{.name, .aliases${NODE_GROUPS[label]
+    .flat()
+    .map((p) => `, .${p}`)
+    .join('')}${label === 'Dialogue' ? ', .countries' : ''}}`;
+
+/** Cypher projecting what `edgeAgrees` compares of an edge. */
+export const edgeProjection = (kind: ClaimedEdge, v: string) =>
+  `${v}{${EDGE_GROUPS[kind]
+    .flat()
+    .map((p) => `.${p}`)
+    .join(', ')}}`;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Whether the claims all give one value per group (so one of them stands for all). */
+const uniform = (claims: { props: Record<string, unknown> }[], groups: string[][]) =>
+  claims.every((c) => groups.flat().every((p) => same(c.props[p], claims[0]?.props[p])));
+
+/**
+ * Whether adding these claims to an existing node cannot change its values: they agree with one another and with
+ * every value the node shows (a vote for the winner keeps it the winner), and bring no new spelling. Then the
+ * node's values need not be derived again from all its claims, which keeps a large load linear.
+ */
+export function agrees(label: ClaimedLabel, claims: NodeClaim[], now: Record<string, unknown>): boolean {
+  const first = claims[0];
+  if (first === undefined) return true;
+  if (!uniform(claims, NODE_GROUPS[label]) || claims.some((c) => c.name !== first.name)) return false;
+  if (first.name !== now.name) return false;
+  for (const p of NODE_GROUPS[label].flat())
+    if (given(first.props[p]) && !same(first.props[p], now[p])) return false;
+  if (label === 'Dialogue' && claims.some((c) => !same(c.props.countries, now.countries))) return false;
+  const norm = NORM[label];
+  const aliases = strings(now.aliases);
+  const nameNorm = norm(str(now.name));
+  for (const n of claims.flatMap((c) => c.names)) {
+    if (norm(n) === nameNorm) continue;
+    const had = aliases.find((a) => norm(a) === norm(n));
+    if (had === undefined || n < had) return false;
+  }
+  return true;
+}
+
+/** The same for an edge: the claims agree with one another and with the edge's chosen values. */
+export function edgeAgrees(kind: ClaimedEdge, claims: EdgeClaim[], now: Record<string, unknown>): boolean {
+  const first = claims[0];
+  if (first === undefined) return true;
+  if (!uniform(claims, EDGE_GROUPS[kind])) return false;
+  return EDGE_GROUPS[kind].flat().every((p) => !given(first.props[p]) || same(first.props[p], now[p]));
+}
+
 export type { EdgeKind };

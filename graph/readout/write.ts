@@ -6,7 +6,16 @@
 // values again from all claims (so the values never depend on load order).
 import { initialsExpr } from '../initials';
 import { mergeEdges, mergeNodes } from './batch';
-import { isClaimedEdge, isClaimedLabel } from './claims';
+import {
+  agrees,
+  edgeAgrees,
+  edgeProjection,
+  isClaimedEdge,
+  isClaimedLabel,
+  nodeProjection,
+  type ClaimedEdge,
+  type ClaimedLabel,
+} from './claims';
 import { rederive, Stale } from './rederive';
 import { EDGE_KINDS, type EdgeKind, type NodeLabel, type WritePlan } from './rows';
 
@@ -38,7 +47,7 @@ RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS tot
  * also denotes another entity, or an id other than planned, means a concurrent loader got there first: counted as
  * conflicts, which abort the transaction.
  */
-const NODE_TAIL = (label: NodeLabel, namesIdentify: boolean) => `
+const NODE_TAIL = (label: NodeLabel, namesIdentify: boolean, projection = 'n{.name}') => `
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET n += r.values)
 WITH n, r, created
 CALL (n, r) {
@@ -58,16 +67,16 @@ CALL (n, r) {
 }
 RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total,
        reduce(acc = [], l IN collect(freshSids) | acc + l) AS freshSids,
-       collect(CASE WHEN created THEN null ELSE n.id END) AS stale,
+       collect(CASE WHEN created THEN null ELSE {key: r.key, id: n.id, now: ${projection}} END) AS existing,
        sum(clashes) + count(CASE WHEN n.id <> r.id THEN 1 END) AS conflicts`;
 
 /** The statement of a label whose values come from claims: identity here, values in NODE_TAIL. */
-const claimedNode = (label: NodeLabel, namesIdentify: boolean) => `
+const claimedNode = (label: ClaimedLabel, namesIdentify: boolean) => `
 UNWIND $rows AS r
 MERGE (n:${label} {key: r.key})
 WITH n, r, n.id IS NULL AS created
 SET n.id = coalesce(n.id, r.id)
-${NODE_TAIL(label, namesIdentify)}`;
+${NODE_TAIL(label, namesIdentify, nodeProjection(label, 'n'))}`;
 
 const NODE_WRITES: Record<Exclude<NodeLabel, 'Source'>, string> = {
   Country: `
@@ -115,7 +124,7 @@ ${EDGE_TAIL}`;
  * An edge with values: each document's claim is kept in `claims` (replacing its earlier one); a new edge takes the
  * batch's values, one that existed is returned in `stale` to have its values derived again from all its claims.
  */
-const claimedEdge = (from: string, to: string, merge: string) => `
+const claimedEdge = (kind: ClaimedEdge, from: string, to: string, merge: string, grow = '') => `
 UNWIND $rows AS r
 MATCH (a:${from} {id: r.from})
 MATCH (b:${to} {id: r.to})
@@ -124,23 +133,38 @@ ${PROVENANCE}
 SET e.claims = reduce(acc = [c IN coalesce(e.claims, []) WHERE NOT any(s IN r.sourceIds WHERE c STARTS WITH s + '\\t')],
                       c IN r.claims | ${insertSorted('acc', 'c')})
 FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | SET e += r.values)
+${grow}
 RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total,
-       collect(CASE WHEN created THEN null ELSE elementId(e) END) AS stale`;
+       collect(CASE WHEN created THEN null
+                    ELSE {key: r.from + '|' + r.to + '|' + coalesce(r.props.titleKey, ''), id: elementId(e), now: ${edgeProjection(kind, 'e')}} END) AS existing`;
+
+// Values that only grow as documents are added (a post's attested period, a discussion's notes) are widened in
+// place; a retraction or revision narrows them by deriving them again from the claims.
+const WIDEN_ATTESTED = `
+FOREACH (_ IN CASE WHEN created THEN [] ELSE [1] END |
+  SET e.attestedFrom = CASE WHEN e.attestedFrom IS NULL OR r.values.attestedFrom < e.attestedFrom THEN r.values.attestedFrom ELSE e.attestedFrom END,
+      e.attestedTo = CASE WHEN e.attestedTo IS NULL OR r.values.attestedTo > e.attestedTo THEN r.values.attestedTo ELSE e.attestedTo END
+  SET e.validFrom = coalesce(e.fromKey, e.attestedFrom), e.validTo = coalesce(e.toKey, e.attestedTo))`;
+const WIDEN_NOTES = `
+FOREACH (_ IN CASE WHEN created THEN [] ELSE [1] END |
+  SET e.notes = reduce(acc = coalesce(e.notes, []), x IN r.values.notes | ${insertSorted('acc', 'x')}))`;
 
 const EDGE_WRITES: Record<EdgeKind, string> = {
   HOLDS_POST: claimedEdge(
+    'HOLDS_POST',
     'Person',
     'Organization',
     'MERGE (a)-[e:HOLDS_POST {titleKey: r.props.titleKey}]->(b)',
+    WIDEN_ATTESTED,
   ),
-  ATTENDED: claimedEdge('Person', 'Dialogue', 'MERGE (a)-[e:ATTENDED]->(b)'),
+  ATTENDED: claimedEdge('ATTENDED', 'Person', 'Dialogue', 'MERGE (a)-[e:ATTENDED]->(b)'),
   PART_OF: edge('Organization', 'Organization', 'MERGE (a)-[e:PART_OF]->(b)'),
   PERSON_OF_COUNTRY: edge('Person', 'Country', 'MERGE (a)-[e:OF_COUNTRY]->(b)'),
   ORG_OF_COUNTRY: edge('Organization', 'Country', 'MERGE (a)-[e:OF_COUNTRY]->(b)'),
   BETWEEN: edge('Dialogue', 'Country', 'MERGE (a)-[e:BETWEEN]->(b)'),
   HOSTED_BY: edge('Dialogue', 'Country', 'MERGE (a)-[e:HOSTED_BY]->(b)'),
-  EDITION_OF: claimedEdge('Dialogue', 'DialogueSeries', 'MERGE (a)-[e:EDITION_OF]->(b)'),
-  DISCUSSED: claimedEdge('Dialogue', 'Theme', 'MERGE (a)-[e:DISCUSSED]->(b)'),
+  EDITION_OF: claimedEdge('EDITION_OF', 'Dialogue', 'DialogueSeries', 'MERGE (a)-[e:EDITION_OF]->(b)'),
+  DISCUSSED: claimedEdge('DISCUSSED', 'Dialogue', 'Theme', 'MERGE (a)-[e:DISCUSSED]->(b)', WIDEN_NOTES),
   WORKING_GROUP: edge('Dialogue', 'Organization', 'MERGE (a)-[e:WORKING_GROUP]->(b)'),
   PARTY_TO: edge('Organization', 'Agreement', 'MERGE (a)-[e:PARTY_TO]->(b)'),
   CONCLUDED_AT: edge('Agreement', 'Dialogue', 'MERGE (a)-[e:CONCLUDED_AT]->(b)'),
@@ -215,10 +239,19 @@ export function matchedCounts(plan: WritePlan): WriteCounts {
   return counts;
 }
 
-/** Ids (or element ids) a statement reports stale: existing nodes and edges that gained a claim. */
-function staleOf(rows: Record<string, unknown>[]): string[] {
+/** What a statement reports of the nodes or edges that existed: their key, id and the values they showed. */
+function existingOf(
+  rows: Record<string, unknown>[],
+): { key: string; id: string; now: Record<string, unknown> }[] {
   return rows.flatMap((r) =>
-    Array.isArray(r.stale) ? r.stale.filter((x): x is string => typeof x === 'string') : [],
+    Array.isArray(r.existing)
+      ? r.existing.flatMap((x: unknown) => {
+          if (typeof x !== 'object' || x === null) return [];
+          const o = x as Record<string, unknown>;
+          const now = typeof o.now === 'object' && o.now !== null ? (o.now as Record<string, unknown>) : {};
+          return [{ key: String(o.key), id: String(o.id), now }];
+        })
+      : [],
   );
 }
 
@@ -251,12 +284,15 @@ export async function writePlans(plans: WritePlan[], run: Run, given?: Stale): P
   };
   // The sources first: every other write links to them.
   for (const label of ['Source', ...NODE_ORDER] as const) {
-    const { rows, shares } = mergeNodes(plans, label);
+    const { rows, shares, claims } = mergeNodes(plans, label);
     if (rows.length === 0) continue;
     const raw = await run(label === 'Source' ? SOURCE_WRITE : NODE_WRITES[label], { rows });
     const results = byPlan(raw);
     checkConflicts(label, results);
-    if (isClaimedLabel(label)) for (const id of staleOf(raw)) stale.node(label, id);
+    // Existing nodes whose new claims could change what they show have their values derived again.
+    if (isClaimedLabel(label))
+      for (const x of existingOf(raw))
+        if (!agrees(label, claims.get(x.key) ?? [], x.now)) stale.node(label, x.id);
     for (const [i, r] of results) tally(countFor(i), label, r.created ?? 0, r.total ?? 0, true);
     for (const i of shares) tally(countFor(i), label, 0, 1, true);
     if (label === 'Source') continue;
@@ -271,11 +307,13 @@ export async function writePlans(plans: WritePlan[], run: Run, given?: Stale): P
     }
   }
   for (const kind of EDGE_KINDS) {
-    const { rows, shares } = mergeEdges(plans, kind);
+    const { rows, shares, claims } = mergeEdges(plans, kind);
     if (rows.length === 0) continue;
     const raw = await run(EDGE_WRITES[kind], { rows });
     const results = byPlan(raw);
-    if (isClaimedEdge(kind)) for (const id of staleOf(raw)) stale.edge(id);
+    if (isClaimedEdge(kind))
+      for (const x of existingOf(raw))
+        if (!edgeAgrees(kind, claims.get(x.key) ?? [], x.now)) stale.edge(x.id);
     // A MATCH that finds no end would silently drop the edge: treat it as a bug, which aborts the transaction.
     const written = [...results.values()].reduce((acc, r) => acc + (r.total ?? 0), 0);
     if (written !== rows.length) {

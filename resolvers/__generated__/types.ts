@@ -6,6 +6,7 @@ import { EdgeRow, GraphNodeRow, SubgraphRow } from '../../graph/model';
 import { IngestReport, ReadoutReport } from '../../graph/readout/ingest';
 import { FactDiff as FactDiffRow } from '../../graph/readout/diff';
 import { RetractReport, RetractedSource as RetractedSourceRow } from '../../graph/readout/retract';
+import { EntityChangeReport } from '../../graph/readout/merge';
 import { ReadoutDraftRow } from '../../graph/drafter/draft';
 import { MatchRow } from '../../graph/drafter/layoutEntities';
 import { GraphContext } from '../context';
@@ -418,6 +419,21 @@ export type EdgeType =
   /** A dialogue took up the work of a working group. */
   | 'WORKING_GROUP';
 
+/** The outcome of `mergeEntities` or `splitEntity`: the documents planned again with their pins, each with its diff. */
+export type EntityChangeResult = {
+  __typename?: 'EntityChangeResult';
+  /** True when nothing was written. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Time taken in milliseconds. */
+  durationMs: Scalars['Int']['output'];
+  /** Id of the survivor of a merge, or of the new entity of a split (empty in a dry run of a split). */
+  entityId: Scalars['ID']['output'];
+  /** Id of the entity merged away, or split from. */
+  otherId: Scalars['ID']['output'];
+  /** Per document written again (its entries re-pinned), with the facts added and withdrawn. */
+  readouts: Array<IngestedReadout>;
+};
+
 /** The kinds of entity in the graph, for filtering search results and mentions. */
 export type EntityType =
   | 'AGREEMENT'
@@ -523,12 +539,24 @@ export type Mutation = {
    */
   ingestReadout: IngestResult;
   /**
+   * Joins two people or two organisations found to be one: the documents that named `id` are pinned to `into` and
+   * written again, so the survivor takes every fact, name and document; `id` keeps resolving to it (`node`,
+   * `person`, `organization`, readout pins) and is listed in its `mergedIds`. Merging into itself, across kinds or
+   * into a missing id fails with BAD_USER_INPUT or NOT_FOUND. Needs the editor token; recorded in the history.
+   */
+  mergeEntities: EntityChangeResult;
+  /**
    * Withdraws a source document: every fact only it asserted leaves the graph, facts other documents also assert
    * lose it from their sources, and the history records a retraction. `dryRun` reports the same without writing.
    * Needs the editor token like `ingestReadout`. An unknown id fails with NOT_FOUND; a retraction that would leave
    * other documents referring to an organisation no document lists any more fails with CONFLICT, nothing withdrawn.
    */
   retractSource: RetractResult;
+  /**
+   * Moves what the given documents say of a person or organisation to a new entity of its own (two namesakes taken
+   * for one, or a wrong merge undone). Needs the editor token; recorded in the history.
+   */
+  splitEntity: EntityChangeResult;
 };
 
 
@@ -539,9 +567,23 @@ export type MutationIngestReadoutArgs = {
 };
 
 
+export type MutationMergeEntitiesArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  into: Scalars['ID']['input'];
+};
+
+
 export type MutationRetractSourceArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSplitEntityArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  sources: Array<Scalars['ID']['input']>;
 };
 
 /** Anything in the graph with a stable, readable id such as `person:ajay-bhalla` or `org:in:ministry-of-home-affairs`. */
@@ -573,7 +615,9 @@ export type Organization = Node & {
   kind: OrganizationKind;
   /** Posts in this organisation; with `at`, only posts known to be held on that date. */
   members: Array<Position>;
-  /** Name as first recorded. */
+  /** Ids of entities merged into this organisation (`npm run merge`); each still resolves here. */
+  mergedIds: Array<Scalars['ID']['output']>;
+  /** Name as the documents give it most (see docs/readout-format.md, "When documents disagree"). */
   name: Scalars['String']['output'];
   /** The organisation this one is directly part of. */
   parent: Maybe<Organization>;
@@ -665,7 +709,9 @@ export type Person = Node & {
   dialogues: Array<Attendance>;
   /** Stable id, e.g. `person:ajay-bhalla`. */
   id: Scalars['ID']['output'];
-  /** Name as first recorded, without honorifics. */
+  /** Ids of entities merged into this person (`npm run merge`); each still resolves here. */
+  mergedIds: Array<Scalars['ID']['output']>;
+  /** Name as the documents give it most (see docs/readout-format.md, "When documents disagree"), without honorifics. */
   name: Scalars['String']['output'];
   /** Posts the person holds or held; with `at`, only posts known to be held on that date. */
   positions: Array<Position>;
@@ -1338,6 +1384,7 @@ export type ResolversTypes = {
   DraftMatch: ResolverTypeWrapper<MatchRow>;
   Edge: ResolverTypeWrapper<Projected>;
   EdgeType: EdgeType;
+  EntityChangeResult: ResolverTypeWrapper<EntityChangeReport>;
   EntityType: EntityType;
   FactDiff: ResolverTypeWrapper<FactDiffRow>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1405,6 +1452,7 @@ export type ResolversParentTypes = {
   DraftEvidence: DraftEvidence;
   DraftMatch: MatchRow;
   Edge: Projected;
+  EntityChangeResult: EntityChangeReport;
   FactDiff: FactDiffRow;
   Float: Scalars['Float']['output'];
   GraphEdge: EdgeRow;
@@ -1610,6 +1658,14 @@ export type EdgeResolvers<ContextType = GraphContext, ParentType extends Resolve
   type?: Resolver<ResolversTypes['EdgeType'], ParentType, ContextType>;
 };
 
+export type EntityChangeResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['EntityChangeResult'] = ResolversParentTypes['EntityChangeResult']> = {
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  otherId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  readouts?: Resolver<Array<ResolversTypes['IngestedReadout']>, ParentType, ContextType>;
+};
+
 export type FactDiffResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['FactDiff'] = ResolversParentTypes['FactDiff']> = {
   added?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   kept?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1658,7 +1714,9 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   ingestReadout?: Resolver<ResolversTypes['IngestResult'], ParentType, ContextType, RequireFields<MutationIngestReadoutArgs, 'dryRun' | 'format' | 'readout'>>;
+  mergeEntities?: Resolver<ResolversTypes['EntityChangeResult'], ParentType, ContextType, RequireFields<MutationMergeEntitiesArgs, 'dryRun' | 'id' | 'into'>>;
   retractSource?: Resolver<ResolversTypes['RetractResult'], ParentType, ContextType, RequireFields<MutationRetractSourceArgs, 'dryRun' | 'id'>>;
+  splitEntity?: Resolver<ResolversTypes['EntityChangeResult'], ParentType, ContextType, RequireFields<MutationSplitEntityArgs, 'dryRun' | 'id' | 'sources'>>;
 };
 
 export type NodeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1676,6 +1734,7 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType, Partial<OrganizationMembersArgs>>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, Partial<OrganizationRelationsArgs>>;
@@ -1712,6 +1771,7 @@ export type PersonResolvers<ContextType = GraphContext, ParentType extends Resol
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   dialogues?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   positions?: Resolver<Array<ResolversTypes['Position']>, ParentType, ContextType, Partial<PersonPositionsArgs>>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, Partial<PersonRelationsArgs>>;
@@ -1887,6 +1947,7 @@ export type Resolvers<ContextType = GraphContext> = {
   DraftEvidence?: DraftEvidenceResolvers<ContextType>;
   DraftMatch?: DraftMatchResolvers<ContextType>;
   Edge?: EdgeResolvers<ContextType>;
+  EntityChangeResult?: EntityChangeResultResolvers<ContextType>;
   FactDiff?: FactDiffResolvers<ContextType>;
   GraphEdge?: GraphEdgeResolvers<ContextType>;
   GraphNode?: GraphNodeResolvers<ContextType>;

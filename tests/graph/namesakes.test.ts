@@ -8,7 +8,7 @@ import { retractSources } from '../../graph/readout/retract';
 import { resetGraph, testExecutor } from '../helpers/graph';
 
 let executor: GraphExecutor;
-beforeAll(async () => {
+beforeAll(() => {
   executor = testExecutor();
 });
 afterAll(() => executor.close());

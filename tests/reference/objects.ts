@@ -9,6 +9,7 @@ export interface PersonObj {
   id: string;
   name: string;
   aliases: string[];
+  mergedIds: string[];
   country: string | null;
 }
 export interface OrganizationObj {
@@ -16,6 +17,7 @@ export interface OrganizationObj {
   id: string;
   name: string;
   aliases: string[];
+  mergedIds: string[];
   kind: string;
   countries: string[];
 }
@@ -88,13 +90,21 @@ export function toEntity(labels: unknown, rawProps: unknown): EntityObj | undefi
   const aliases = strs(p.aliases);
   switch (entityLabel(labels)) {
     case 'Person':
-      return { __typename: 'Person', id, name: str(p.name), aliases, country: optStr(p.country) };
+      return {
+        __typename: 'Person',
+        id,
+        name: str(p.name),
+        aliases,
+        mergedIds: strs(p.mergedIds),
+        country: optStr(p.country),
+      };
     case 'Organization':
       return {
         __typename: 'Organization',
         id,
         name: str(p.name),
         aliases,
+        mergedIds: strs(p.mergedIds),
         kind: str(p.kind),
         countries: strs(p.countries),
       };

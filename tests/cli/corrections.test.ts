@@ -94,3 +94,42 @@ test('retract: an unknown id exits 1 and writes nothing; a known one is withdraw
   );
   expect(history).toEqual([{ who: 'cli', sid: SOURCE }]);
 });
+
+test('merge and split: usage errors exit 2; a merge and its split run and say what they did', async () => {
+  const usage = await run('merge', 'org:ex:ministry-of-interior');
+  expect(usage.code).toBe(2);
+  expect(usage.stderr).toMatch(/--into/);
+  await resetGraph(executor);
+  const text = fixture('example.yaml');
+  const other = text
+    .replace('url: https://example.org/statements/3rd-border-dialogue', 'url: https://example.org/other')
+    .replace('name: Ministry of Interior\n    country: EX', 'name: Interior Ministry\n    country: EX')
+    .replace('    aliases: [MoI]\n', '')
+    .replace('organization: Ministry of Interior', 'organization: Interior Ministry')
+    .replace('parties: [Ministry of Interior,', 'parties: [Interior Ministry,');
+  await ingestReadouts(executor, [
+    { file: 'a.yaml', text },
+    { file: 'b.yaml', text: other },
+  ]);
+  const bad = await run('merge', 'org:ex:interior-ministry', '--into', 'person:jane-example');
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toMatch(/Nothing was merged: .*only entities of one kind merge/);
+  const merged = await run('merge', 'org:ex:interior-ministry', '--into', 'org:ex:ministry-of-interior');
+  expect(merged.code).toBe(0);
+  expect(merged.stdout).toMatch(
+    /Merged org:ex:interior-ministry into org:ex:ministry-of-interior; 1 document/,
+  );
+  const orgs = await executor.read("MATCH (o:Organization) WHERE o.key STARTS WITH 'ex|' RETURN o.id AS id");
+  expect(orgs).toEqual([{ id: 'org:ex:ministry-of-interior' }]);
+  const split = await run(
+    'split',
+    'org:ex:ministry-of-interior',
+    '--sources',
+    'source:joint-statement-on-the-3rd-example-sample-border-dialogue-2025-05-14',
+  );
+  expect(split.code).toBe(0);
+  const after = await executor.read(
+    "MATCH (o:Organization) WHERE o.key STARTS WITH 'ex|' RETURN count(o) AS n",
+  );
+  expect(Number(after[0]?.n)).toBe(2);
+});
