@@ -417,6 +417,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     id: (p) => p.id,
     name: (p) => p.name,
     aliases: (p) => p.aliases,
+    mergedIds: (p) => p.mergedIds,
     country: (p) => countryByCode(p.country),
     positions: async (p, args) => {
       const { from, to } = periodOf(argStr(args, 'at'));
@@ -463,6 +464,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     id: (o) => o.id,
     name: (o) => o.name,
     aliases: (o) => o.aliases,
+    mergedIds: (o) => o.mergedIds,
     kind: (o) => o.kind,
     // A body of several countries has no single country.
     country: (o) => (o.countries.length === 1 ? countryByCode(o.countries[0] ?? null) : null),
