@@ -49,7 +49,7 @@ RETURN a IS NOT NULL AS hasFrom, b IS NOT NULL AS hasTo, paths`;
  * `claims` (which document claimed what, on posts, attendances, editions and themes) and `claim` (on MENTIONS)
  * are the write path's record for revising and retracting documents.
  */
-const HIDDEN_EDGE_PROPERTIES = new Set(['sources', 'titleKey', 'fromKey', 'toKey', 'claims', 'claim']);
+const HIDDEN_EDGE_PROPERTIES = new Set(['sources', 'titleKey', 'fromKey', 'toKey', 'claims', 'claim', 'via']);
 
 type Raw = Record<string, unknown>;
 

@@ -36,7 +36,7 @@ function scalar(name: string, v: unknown, shape: Shape, path: string): unknown {
   }
   if (shape.decode === 'withoutSources') {
     if (!isRecord(v)) return bad(path, 'is not a map');
-    const { sources: _s, claims: _c, claim: _m, ...rest } = v;
+    const { sources: _s, claims: _c, claim: _m, via: _v, ...rest } = v;
     return rest;
   }
   switch (name) {

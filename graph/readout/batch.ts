@@ -19,7 +19,7 @@ export interface BatchNodeRow extends NodeRow {
   i: number;
   sourceIds: string[];
   /** Each document's claim, as stored on its MENTIONS link (null: the document only names the node). */
-  claims: { sid: string; claim: string | null }[];
+  claims: { sid: string; claim: string | null; via: string[] | null }[];
   /** The values a new node gets. */
   values: Record<string, unknown>;
 }
@@ -46,7 +46,11 @@ export function mergeNodes(plans: WritePlan[], label: NodeLabel): Merged<BatchNo
   const shares: number[] = [];
   plans.forEach((p, i) => {
     for (const row of p.nodes[label]) {
-      const claim = { sid: p.sourceId, claim: row.claim === null ? null : JSON.stringify(row.claim) };
+      const claim = {
+        sid: p.sourceId,
+        claim: row.claim === null ? null : JSON.stringify(row.claim),
+        via: row.via ?? null,
+      };
       const seen = byKey.get(row.key);
       if (seen === undefined) {
         const merged = { ...row, i, sourceIds: [p.sourceId], claims: [claim], values: {} };

@@ -17,8 +17,8 @@ export interface PlannedIds {
   parties: string[][];
   source: string;
   org: (ref: OrgRef) => string;
-  /** Organisations the readout refers to without listing them. */
-  referenced: string[];
+  /** Organisations the readout refers to without listing them, with the names it uses for them. */
+  referenced: { id: string; via: string[] }[];
 }
 
 export function buildEdges(
@@ -71,7 +71,7 @@ export function buildEdges(
   });
   const themes = new Set([...draft.themes.map((t) => t.id), ...draft.agreements.flatMap((a) => a.themes)]);
   for (const t of themes) add('THEME_MENTION', ids.source, themeId(t));
-  for (const id of ids.referenced) add('ORG_MENTION', ids.source, id);
+  for (const r of ids.referenced) add('ORG_MENTION', ids.source, r.id, { via: r.via });
   return { edges, partOfPaths };
 }
 

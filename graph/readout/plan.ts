@@ -248,6 +248,7 @@ export async function planReadout(
 
   // 2. References to organisations outside the readout: preferably in the referring country, else anywhere.
   const refIds = new Map<GraphRef, string>();
+  const viaOf = new Map<string, Set<string>>();
   const orgNames = new Map<string, string>();
   for (const ref of graphRefs(draft)) {
     const scope = ref.country?.toLowerCase();
@@ -256,6 +257,7 @@ export async function planReadout(
     const hit = hits[0];
     if (hits.length === 1 && hit !== undefined) {
       refIds.set(ref, hit.id);
+      viaOf.set(hit.id, new Set([...(viaOf.get(hit.id) ?? []), ref.norm]));
       orgNames.set(hit.id, hit.name);
     } else if (hits.length === 0) {
       fail(
@@ -350,6 +352,10 @@ export async function planReadout(
 
   // 4. Edges, now that every entity has its id.
   const listed = new Set(orgRows.map((r) => r.id));
+  for (const r of orgRows) {
+    const via = viaOf.get(r.id);
+    if (via !== undefined) r.via = [...via].sort();
+  }
   const { edges, partOfPaths } = buildEdges(draft, {
     orgs: orgRows.map((r) => r.id),
     people: personRows.map((r) => r.id),
@@ -359,7 +365,9 @@ export async function planReadout(
     parties: partyIds,
     source: sourceRow.id,
     org: orgId,
-    referenced: [...new Set(refIds.values())].filter((id) => !listed.has(id)),
+    referenced: [...viaOf]
+      .filter(([id]) => !listed.has(id))
+      .map(([id, via]) => ({ id, via: [...via].sort() })),
   });
 
   // 5. partOf cycles through the graph (those inside the readout were found by the draft).

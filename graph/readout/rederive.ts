@@ -41,7 +41,8 @@ MATCH (n:${label} {id: id})
 RETURN n.id AS id, n.name AS name,
        [(s:Source)-[m:MENTIONS]->(n) WHERE m.claim IS NOT NULL | m.claim] AS claims,
        [(s:Source)-[:MENTIONS]->(n) | s.id] AS mentionedBy,
-       [(nm:Name)-[:NAMES]->(n) | nm.key] AS names`;
+       [(s:Source)-[m:MENTIONS]->(n) WHERE m.via IS NOT NULL | {sid: s.id, via: m.via}] AS referrers,
+       [(nm:Name)-[:NAMES]->(n) | {key: nm.key, norm: nm.norm}] AS names`;
 
 const NODE_SET = (label: string) => `
 UNWIND $rows AS r
@@ -76,6 +77,41 @@ const EDGE_SET = `
 UNWIND $rows AS r
 MATCH ()-[e]->() WHERE elementId(e) = r.eid
 SET e += r.values`;
+
+const records = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+
+const nameRows = (v: unknown) =>
+  records(v).flatMap((x) =>
+    typeof x.key === 'string' && typeof x.norm === 'string' ? [{ key: x.key, norm: x.norm }] : [],
+  );
+
+/**
+ * A document that refers to an entity through the graph by a name it does not list itself (`via` on its MENTIONS
+ * link) needs that name to stay: without it the document could not be loaded again (a restore, a clean load), so
+ * the graph would no longer be a function of its documents. The change that would take the name away is refused.
+ */
+function refuseStranded(
+  label: string,
+  id: string,
+  name: string,
+  names: { key: string; norm: string }[],
+  drop: { key: string; norm: string }[],
+  referrers: unknown,
+): void {
+  if (drop.length === 0) return;
+  const kept = new Set(names.filter((n) => !drop.includes(n)).map((n) => n.norm));
+  const lost = new Set(drop.map((n) => n.norm).filter((n) => !kept.has(n)));
+  const stranded = records(referrers).flatMap((r) => {
+    const via = strings(r.via).filter((n) => lost.has(n));
+    return via.length === 0 ? [] : [`${String(r.sid)} (by "${via.join('", "')}")`];
+  });
+  if (stranded.length === 0) return;
+  throw new ConflictError(
+    `${label} "${name}" (${id}) would lose the name(s) ${[...lost].map((n) => `"${n}"`).join(', ')}, but ` +
+      `${stranded.sort().join(', ')} still refer to it by that name; revise those first, or keep the name listed`,
+  );
+}
 
 /** Counts of what deriving again removed. */
 export interface Rederived {
@@ -112,11 +148,10 @@ export async function rederive(stale: Stale, run: Run, pruneOnly = false): Promi
         );
       }
       const keep = new Set(nameKeysOf(claims));
-      updates.push({
-        id,
-        values: nodeValues(label, claims),
-        drop: strings(r.names).filter((k) => !keep.has(k)),
-      });
+      const names = nameRows(r.names);
+      const drop = names.filter((n) => !keep.has(n.key));
+      refuseStranded(label, id, String(r.name), names, drop, r.referrers);
+      updates.push({ id, values: nodeValues(label, claims), drop: drop.map((n) => n.key) });
     }
     if (gone.length > 0) await run(NODE_DELETE(label), { ids: gone });
     if (updates.length > 0) await run(NODE_SET(label), { rows: updates });

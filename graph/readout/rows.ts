@@ -27,6 +27,11 @@ export interface NodeRow {
   props: Record<string, unknown>;
   /** What this document says of the entity (null: countries and the document itself, whose values are fixed). */
   claim: NodeClaim | null;
+  /**
+   * Normalised names by which the document also refers to the entity through the graph (not its own listing):
+   * kept on its MENTIONS link, so that no other document's revision takes such a name away unnoticed.
+   */
+  via?: string[];
 }
 export interface EdgeRow {
   from: string;

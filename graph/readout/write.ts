@@ -62,7 +62,7 @@ CALL (n, r) {
   MATCH (s:Source {id: c.sid})
   WITH s, n, c, NOT EXISTS { (s)-[:MENTIONS]->(n) } AS fresh
   MERGE (s)-[m:MENTIONS]->(n)
-  SET m.claim = c.claim
+  SET m.claim = c.claim, m.via = c.via
   RETURN collect(CASE WHEN fresh THEN c.sid END) AS freshSids
 }
 RETURN r.i AS i, count(CASE WHEN created THEN 1 END) AS created, count(*) AS total,
@@ -117,7 +117,8 @@ UNWIND $rows AS r
 MATCH (a:Source {id: r.from})
 MATCH (b:${label} {id: r.to})
 WITH a, b, r, NOT EXISTS { (a)-[:MENTIONS]->(b) } AS created
-MERGE (a)-[:MENTIONS]->(b)
+MERGE (a)-[m:MENTIONS]->(b)
+SET m.via = r.props.via
 ${EDGE_TAIL}`;
 
 /**

@@ -241,4 +241,29 @@ people:
     await expect(retractSources(executor, [SOURCE])).rejects.toThrow(ConflictError);
     expect(await snapshot(executor)).toEqual(before);
   });
+
+  test('a revision that would take away a name another document refers by is a CONFLICT and writes nothing', async () => {
+    const byAlias = `format: readout/v1
+source: { title: A later note, publisher: Test, published: 2025-06-01, kind: news }
+dialogue: { name: A follow-up meeting, start: 2025-06-01, countries: [EX, SM] }
+people:
+  - { name: Jane Example, country: EX, title: Deputy Minister of Interior, organization: MoI, role: co_chair }
+`;
+    const withoutAlias = edit(EXAMPLE, ['    aliases: [MoI]\n', '']);
+    await cleanLoad(EXAMPLE, byAlias);
+    const before = await snapshot(executor);
+    const refused = load(withoutAlias);
+    await expect(refused).rejects.toThrow(ConflictError);
+    await expect(refused).rejects.toThrow(/would lose the name\(s\) "moi".*source:a-later-note.*by "moi"/);
+    expect(await snapshot(executor)).toEqual(before);
+    // Once the referring document names the ministry in full, the alias may go: the graph of a clean load.
+    await load(edit(byAlias, ['organization: MoI', 'organization: Ministry of Interior']));
+    await load(withoutAlias);
+    expect(await snapshot(executor)).toEqual(
+      await cleanLoad(
+        withoutAlias,
+        edit(byAlias, ['organization: MoI', 'organization: Ministry of Interior']),
+      ),
+    );
+  });
 });

@@ -169,7 +169,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     const rows = await run(Q.relationsOf(label), { id, types: types && types.length > 0 ? types : null });
     return rows.map((r) => {
       // Provenance has its own field; `claims` and `claim` are the write path's internal record.
-      const { sources: _sources, claims: _claims, claim: _claim, ...rest } = props(r.props);
+      const { sources: _sources, claims: _claims, claim: _claim, via: _via, ...rest } = props(r.props);
       return {
         rel: str(r.rel),
         type: str(r.type),

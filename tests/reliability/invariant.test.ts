@@ -12,7 +12,7 @@ import { ingestReadouts } from '../../graph/readout/ingest';
 import { retractSources } from '../../graph/readout/retract';
 import { resetGraph, testExecutor } from '../helpers/graph';
 import { cleanLoadOrder, poolArb, type PoolEntry, type PoolReadout } from '../helpers/readoutPool';
-import { sizeFromEnv } from './helpers';
+import { shrinkBudget, sizeFromEnv } from './helpers';
 
 const POOL = 8;
 const RUNS = sizeFromEnv('INVARIANT_RUNS', 100, 1000);
@@ -153,10 +153,18 @@ const counts = (c: ContentChecksum) => ({
   ...c.byType,
 });
 
+/** Shrinking a failure replays whole sequences: five minutes of it per test, then the smallest found so far. */
+const SHRINK_MS = 5 * 60_000;
+
 /** Adds what the model knew to a failure, so that the report reads without replaying it. */
-async function explained(model: Model, work: () => Promise<void>): Promise<void> {
+async function explained(
+  model: Model,
+  shrinking: ReturnType<typeof shrinkBudget>,
+  work: () => Promise<void>,
+): Promise<void> {
+  if (shrinking.over()) return;
   try {
-    await work();
+    await shrinking.watch(work);
   } catch (e) {
     if (e instanceof Error) e.message = `${e.message}\n${model.describe()}`;
     throw e;
@@ -178,6 +186,7 @@ afterAll(async () => {
 test(
   `${RUNS} sequences of loads, revisions and retractions: the graph is a function of the readouts in force`,
   async () => {
+    const shrinking = shrinkBudget(SHRINK_MS);
     await fc.assert(
       fc.asyncProperty(
         poolArb(POOL),
@@ -185,7 +194,7 @@ test(
         orderArb,
         async (pool, ops, order) => {
           const model = new Model(pool);
-          await explained(model, async () => {
+          await explained(model, shrinking, async () => {
             await resetGraph(executor);
             let before = await contentChecksum(executor);
             for (const op of ops) {
@@ -216,6 +225,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 test(
   `${PAIR_RUNS} sequences with two writers at once: the same invariant`,
   async () => {
+    const shrinking = shrinkBudget(SHRINK_MS);
     await fc.assert(
       fc.asyncProperty(
         poolArb(POOL),
@@ -223,7 +233,7 @@ test(
         orderArb,
         async (pool, steps, order) => {
           const model = new Model(pool);
-          await explained(model, async () => {
+          await explained(model, shrinking, async () => {
             await resetGraph(executor);
             for (const step of steps) {
               if (!Array.isArray(step)) await model.apply(executor, step);
