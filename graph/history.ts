@@ -29,8 +29,23 @@ export interface ChangeEntry {
  * Takes the change counter's lock. Called first in every transaction that records changes, so that writers queue
  * here instead of deadlocking on each other's entities, and numbers follow commit order.
  */
-export async function lockHistory(run: Runner): Promise<void> {
-  await run(`MERGE (c:ChangeCounter {name: 'changes'}) ON CREATE SET c.seq = 0 SET c.locked = true`);
+export async function lockHistory(run: Runner): Promise<number> {
+  const rows = await run(
+    `MERGE (c:ChangeCounter {name: 'changes'}) ON CREATE SET c.seq = 0 SET c.locked = true RETURN c.seq AS seq`,
+  );
+  return Number(rows[0]?.seq ?? 0);
+}
+
+/**
+ * The number of changes committed so far, read without the lock. Every transaction that changes the graph's
+ * content records at least one change, so an unchanged count means an unchanged graph (the loader's pipeline
+ * relies on it to know that a batch planned ahead still fits the graph it is written into).
+ */
+export async function changeCount(run: Runner): Promise<number> {
+  const rows = await run(
+    `OPTIONAL MATCH (c:ChangeCounter {name: 'changes'}) RETURN coalesce(c.seq, 0) AS seq`,
+  );
+  return Number(rows[0]?.seq ?? 0);
 }
 
 /** Records the entries, in order, as changes made by `who` (an editor token's label, or `cli`). */

@@ -39,6 +39,11 @@ function printSummary(report: IngestReport): void {
   process.stdout.write(
     `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.readouts.length} readout(s); nodes ${verb} ${report.nodesCreated}, matched ${report.nodesMatched}; relationships ${verb} ${report.relationshipsCreated}, matched ${report.relationshipsMatched}; ${(report.durationMs / 1000).toFixed(2)} s\n`,
   );
+  const { batches, plannedAhead } = report.batches;
+  if (batches > 1)
+    process.stdout.write(
+      `${batches} write transactions, ${plannedAhead} of them planned ahead of their turn\n`,
+    );
 }
 
 async function main(): Promise<number> {

@@ -1,21 +1,21 @@
 // The one ingest path, shared by the loader CLI and the GraphQL mutation: validate every readout (schema, then
 // vocabulary and references, then against the graph) before writing any; then write them in order, a batch of
-// readouts per transaction (each readout is thus all in the graph or not at all). Each batch is planned again in
-// its write transaction, against the graph that then holds the batches before it (what validation simulated with
-// its overlay), so plans need not be kept in memory. If a concurrent loader got in between (a conflict, a
-// constraint, a deadlock), the batch rolls back and its readouts are planned again and written one transaction
-// each; if it made a later readout invalid (an ambiguous name), that readout's batch and the rest are refused.
+// readouts per transaction (each readout is thus all in the graph or not at all), each batch planned while the one
+// before it is written (pipeline.ts), so plans need not be kept in memory. If a concurrent loader got in between (a
+// conflict, a constraint, a deadlock), the batch rolls back and its readouts are planned again and written one
+// transaction each; if it made a later readout invalid (an ambiguous name), that readout's batch and the rest are
+// refused.
 import { createHash } from 'node:crypto';
 import type { GraphExecutor } from '../executor';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
-import { isConstraintViolation } from '../executor';
 import { loadVocabulary } from '../themes';
 import { buildDraft, type Draft } from './draft';
 import { sourceKey } from './lookups';
 import { lineAt, parseReadout, type ReadoutFormat } from './parse';
 import { Overlay } from './overlay';
 import { planInOrder, PLAN_CHUNK } from './planBatch';
-import { WriteConflictError, type WriteCounts } from './write';
+import { PLAN_TIMEOUT_MS, writeInBatches, type BatchStats } from './pipeline';
+import type { WriteCounts } from './write';
 import { writeBatch, type ReadoutReport } from './writeBatch';
 
 export interface ReadoutInput {
@@ -35,6 +35,8 @@ export interface IngestReport {
   relationshipsCreated: number;
   relationshipsMatched: number;
   durationMs: number;
+  /** Write transactions, and how many of them wrote plans made while the one before was written. */
+  batches: BatchStats;
 }
 
 export interface IngestOptions {
@@ -42,6 +44,8 @@ export interface IngestOptions {
   /** Who loads: an editor token's label, or `cli`. Recorded in the history. */
   who?: string;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Readouts per write transaction (default 100); tests use small batches to have several. */
+  batchSize?: number;
 }
 
 /** Parses and checks readouts without the graph; throws InvalidReadoutError listing every problem in every file. */
@@ -89,9 +93,6 @@ function twoVersions(drafts: Draft[]): ReadoutIssue[] {
   return issues;
 }
 
-/** Validation is batch work, not an analyst's query: it gets more time than the API's read timeout. */
-const PLAN_TIMEOUT_MS = 120000;
-
 /**
  * Validates every draft against the graph, a read transaction per chunk; throws InvalidReadoutError with every
  * issue of every readout. The plans are not kept: 100k readouts' plans would not fit in memory, so the writer
@@ -107,7 +108,12 @@ async function validateAll(executor: GraphExecutor, drafts: Draft[]): Promise<vo
   if (issues.length > 0) throw new InvalidReadoutError(issues);
 }
 
-function summarize(readouts: ReadoutReport[], dryRun: boolean, started: number): IngestReport {
+function summarize(
+  readouts: ReadoutReport[],
+  dryRun: boolean,
+  started: number,
+  batches: BatchStats,
+): IngestReport {
   const sum = (f: keyof WriteCounts) => readouts.reduce((acc, r) => acc + (r[f] as number), 0);
   return {
     dryRun,
@@ -117,21 +123,8 @@ function summarize(readouts: ReadoutReport[], dryRun: boolean, started: number):
     relationshipsCreated: sum('relationshipsCreated'),
     relationshipsMatched: sum('relationshipsMatched'),
     durationMs: Date.now() - started,
+    batches,
   };
-}
-
-const MAX_ATTEMPTS = 5;
-/** Readouts per write transaction: large enough that statements, not readouts, set the cost; small enough to
- * keep transactions short and a conflict's retry cheap. */
-const WRITE_BATCH = 100;
-const WRITE_TIMEOUT_MS = 120000;
-
-/** Failures a fresh attempt can cure: a concurrent loader took an id, key or name first, or a deadlock. */
-function isRetryable(e: unknown): boolean {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
-  return (
-    e instanceof WriteConflictError || isConstraintViolation(e) || code.startsWith('Neo.TransientError.')
-  );
 }
 
 /** A dry run holds one transaction open for the whole batch: allow large batches the time they need. */
@@ -154,46 +147,23 @@ export async function ingestReadouts(
     );
     readouts.forEach((r, i) => opts.onProgress?.(i + 1, readouts.length, r.file));
     executor.noteLoaderRun(0, true);
-    return summarize(readouts, true, started);
+    return summarize(readouts, true, started, { batches: 1, plannedAhead: 0 });
   }
 
   // Validate the whole batch against the graph before writing anything.
   await validateAll(executor, drafts);
 
   const readouts: ReadoutReport[] = [];
-  for (let at = 0; at < drafts.length; at += WRITE_BATCH) {
-    const batch = drafts.slice(at, at + WRITE_BATCH);
-    let written: ReadoutReport[];
-    try {
-      written = await executor.withWrite((run) => writeBatch(batch, run, who), WRITE_TIMEOUT_MS);
-    } catch (e) {
-      if (!isRetryable(e)) throw e;
-      written = [];
-      for (const draft of drafts.slice(at, at + WRITE_BATCH))
-        written.push(await ingestOne(executor, draft, who));
-    }
-    for (const r of written) {
+  const batches = await writeInBatches(
+    executor,
+    drafts,
+    who,
+    (r) => {
       readouts.push(r);
       opts.onProgress?.(readouts.length, drafts.length, r.file);
-    }
-  }
+    },
+    opts.batchSize,
+  );
   executor.noteLoaderRun(readouts.length, false);
-  return summarize(readouts, false, started);
-}
-
-/** Plans and writes one readout in one write transaction, planning again when a concurrent loader interfered. */
-async function ingestOne(executor: GraphExecutor, draft: Draft, who: string): Promise<ReadoutReport> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const [report] = await executor.withWrite((run) => writeBatch([draft], run, who), WRITE_TIMEOUT_MS);
-      if (report === undefined) throw new Error(`internal: ${draft.file} was planned but not reported`);
-      return report;
-    } catch (e) {
-      if (attempt < MAX_ATTEMPTS && isRetryable(e)) {
-        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
-        continue;
-      }
-      throw e;
-    }
-  }
+  return summarize(readouts, false, started, batches);
 }

@@ -1,10 +1,11 @@
 // Planning readouts in order: each sees the ones before it through the overlay, and each chunk of PLAN_CHUNK
 // readouts shares its graph lookups (the graph does not change while a chunk is planned).
 import type { Runner } from '../executor';
+import { changeCount } from '../history';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import type { Draft } from './draft';
 import { chunkLookups } from './lookups';
-import { Overlay } from './overlay';
+import { Overlay, type Staged } from './overlay';
 import { planReadout } from './plan';
 import type { WritePlan } from './rows';
 
@@ -21,6 +22,7 @@ export async function planInOrder(
   overlay: Overlay,
   issues: ReadoutIssue[],
   keep: boolean,
+  staged?: Staged[],
 ): Promise<WritePlan[]> {
   const plans: WritePlan[] = [];
   for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
@@ -34,6 +36,7 @@ export async function planInOrder(
       }
       if (keep) plans.push(result.plan);
       overlay.add(result.staged);
+      staged?.push(result.staged);
     }
   }
   return plans;
@@ -45,4 +48,27 @@ export async function planBatch(drafts: Draft[], run: Runner): Promise<WritePlan
   const plans = await planInOrder(drafts, run, new Overlay(), issues, true);
   if (issues.length > 0) throw new InvalidReadoutError(issues);
   return plans;
+}
+
+/** Plans made ahead of their write transaction (the loader's pipeline), with what they assume of the graph. */
+export interface Preplan {
+  plans: WritePlan[];
+  /** What these plans add, for planning the batch after them before they are written. */
+  staged: Staged[];
+  /** The change count of the graph they were planned against, as read before planning. */
+  counter: number;
+}
+
+/**
+ * Plans a batch in a read transaction, seeing the graph plus `ahead` (what the batch before it, not yet written,
+ * adds). Null when it cannot be planned so: the write transaction then plans it itself and reports the issues.
+ */
+export async function preplanBatch(drafts: Draft[], q: Runner, ahead: Staged[]): Promise<Preplan | null> {
+  const counter = await changeCount(q);
+  const overlay = new Overlay();
+  for (const s of ahead) overlay.add(s);
+  const issues: ReadoutIssue[] = [];
+  const staged: Staged[] = [];
+  const plans = await planInOrder(drafts, q, overlay, issues, true, staged);
+  return issues.length > 0 ? null : { plans, staged, counter };
 }

@@ -82,6 +82,13 @@ export interface BatchOptions {
   keep?: string[];
   /** The history lock is held already (a merge or split records its own change too). */
   locked?: boolean;
+  /**
+   * Plans made ahead for exactly these drafts, valid if the change count under the lock is `counter` and every
+   * document is new: the graph is then the one they were planned for. Otherwise the batch is planned here.
+   */
+  preplanned?: { plans: WritePlan[]; counter: number };
+  /** Told, before the batch returns, whether the plans made ahead were used and the change count it leaves. */
+  onWritten?: (outcome: { usedPreplan: boolean; counterBefore: number; counterAfter: number }) => void;
 }
 
 export async function writeBatch(
@@ -91,7 +98,7 @@ export async function writeBatch(
   opts: BatchOptions = {},
 ): Promise<ReadoutReport[]> {
   const dryRun = opts.dryRun === true;
-  if (!dryRun && opts.locked !== true) await lockHistory(run);
+  const counter = !dryRun && opts.locked !== true ? await lockHistory(run) : -1;
   const prior = await priorSources(drafts, run);
   const action = drafts.map((d): ReadoutAction => {
     const p = prior.get(sourceKey(d.source));
@@ -112,7 +119,14 @@ export async function writeBatch(
   await rederive(stale, run, true);
   for (const id of opts.keep ?? []) stale.node(await labelOf(id, run), id);
 
-  const plans = await planBatch(drafts, run);
+  const pre = opts.preplanned;
+  const usedPreplan =
+    pre !== undefined &&
+    counter >= 0 &&
+    pre.counter === counter &&
+    pre.plans.length === drafts.length &&
+    action.every((a) => a === 'added');
+  const plans = usedPreplan ? pre.plans : await planBatch(drafts, run);
   const changed = plans.filter((_, i) => action[i] !== 'unchanged');
   const written = await writePlans(changed, run, stale);
   await rederive(stale, run);
@@ -146,5 +160,6 @@ export async function writeBatch(
       entries.push(changeEntry(plan, draft, act === 'added' ? 'load' : 'revision', diff));
   });
   if (!dryRun) await recordChanges(run, who, entries);
+  opts.onWritten?.({ usedPreplan, counterBefore: counter, counterAfter: counter + entries.length });
   return reports;
 }

@@ -1,7 +1,7 @@
 // Loader faults: the loader CLI killed with SIGKILL halfway through a batch leaves only whole readouts, and running
 // it again completes the graph to exactly what a clean load gives; two loaders at once on overlapping file sets
 // give that graph too. 200 synthetic readouts in `npm test`, 1,000 in `npm run soak` (LOADER_READOUTS). The loader
-// commits readouts in batches (graph/readout/ingest.ts WRITE_BATCH, 100 today): the count of sources moves in
+// commits readouts in batches (graph/readout/pipeline.ts WRITE_BATCH, 100 today): the count of sources moves in
 // steps, and the kill, right after a batch is seen committed, lands while the next batch's transaction is open.
 import fs from 'node:fs';
 import type { GraphExecutor } from '../../graph/executor';
