@@ -4,7 +4,7 @@ import type { Runner } from '../executor';
 import { changeCount } from '../history';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import type { Draft } from './draft';
-import { chunkLookups } from './lookups';
+import { chunkLookups, sourceKey } from './lookups';
 import { Overlay, type Staged } from './overlay';
 import { planReadout } from './plan';
 import type { WritePlan } from './rows';
@@ -50,6 +50,8 @@ export async function planBatch(drafts: Draft[], run: Runner): Promise<WritePlan
   return plans;
 }
 
+const KNOWN_SOURCES = 'UNWIND $keys AS key MATCH (s:Source {key: key}) RETURN count(s) AS n';
+
 /** Plans made ahead of their write transaction (the loader's pipeline), with what they assume of the graph. */
 export interface Preplan {
   plans: WritePlan[];
@@ -65,6 +67,10 @@ export interface Preplan {
  */
 export async function preplanBatch(drafts: Draft[], q: Runner, ahead: Staged[]): Promise<Preplan | null> {
   const counter = await changeCount(q);
+  // A revision takes its document's old assertions out before planning: it is planned in its transaction.
+  const keys = [...new Set(drafts.map((d) => sourceKey(d.source)))];
+  const known = await q(KNOWN_SOURCES, { keys });
+  if (Number(known[0]?.n ?? 0) > 0) return null;
   const overlay = new Overlay();
   for (const s of ahead) overlay.add(s);
   const issues: ReadoutIssue[] = [];
