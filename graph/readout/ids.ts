@@ -3,18 +3,44 @@
 // same id first: the unique constraint then fails the transaction and ingest retries it with a fresh plan.
 import type { Query } from './rows';
 
+// An id's prefix says its label (ids.ts's candidates and the readout schema's pins all carry one), so each id costs
+// one index seek, not one per label; an id without a known prefix is looked for under every label.
+const PREFIXES = [
+  ['person:', 'Person'],
+  ['org:', 'Organization'],
+  ['dialogue:', 'Dialogue'],
+  ['series:', 'DialogueSeries'],
+  ['agreement:', 'Agreement'],
+  ['source:', 'Source'],
+] as const;
+type IdLabel = (typeof PREFIXES)[number][1];
+
 const IDS_TAKEN = `
-UNWIND $ids AS id
-CALL (id) {
-  OPTIONAL MATCH (n:Person {id: id}) RETURN n.key AS key
-  UNION ALL OPTIONAL MATCH (n:Organization {id: id}) RETURN n.key AS key
-  UNION ALL OPTIONAL MATCH (n:Dialogue {id: id}) RETURN n.key AS key
-  UNION ALL OPTIONAL MATCH (n:DialogueSeries {id: id}) RETURN n.key AS key
-  UNION ALL OPTIONAL MATCH (n:Agreement {id: id}) RETURN n.key AS key
-  UNION ALL OPTIONAL MATCH (n:Source {id: id}) RETURN n.key AS key
+CALL () {
+${PREFIXES.map(([, l]) => `  UNWIND $ids.${l} AS id MATCH (n:${l} {id: id}) RETURN id, n.key AS key`).join('\n  UNION ALL\n')}
+  UNION ALL
+  UNWIND $ids.other AS id
+  CALL (id) {
+${PREFIXES.map(([, l]) => `    MATCH (n:${l} {id: id}) RETURN n.key AS key`).join('\n    UNION ALL ')}
+  }
+  RETURN id, key
 }
-WITH id, key WHERE key IS NOT NULL
 RETURN id, key`;
+
+/** The ids grouped by the label their prefix names (`other`: no known prefix). */
+function byLabel(ids: Iterable<string>): Record<IdLabel | 'other', string[]> {
+  const out: Record<IdLabel | 'other', string[]> = {
+    Person: [],
+    Organization: [],
+    Dialogue: [],
+    DialogueSeries: [],
+    Agreement: [],
+    Source: [],
+    other: [],
+  };
+  for (const id of ids) out[PREFIXES.find(([p]) => id.startsWith(p))?.[1] ?? 'other'].push(id);
+  return out;
+}
 
 const SUFFIXES = [2, 3, 4, 5, 6, 7, 8, 9];
 
@@ -32,7 +58,7 @@ export interface IdsTaken {
 
 export async function idsTakenOf(ids: Iterable<string>, query: Query): Promise<IdsTaken> {
   const checked = new Set(ids);
-  const rows = await query(IDS_TAKEN, { ids: [...checked] });
+  const rows = await query(IDS_TAKEN, { ids: byLabel(checked) });
   return { checked, holders: new Map(rows.map((r) => [String(r.id), String(r.key)])) };
 }
 
@@ -76,7 +102,7 @@ export class IdAllocator {
             const key = taken.holders.get(id);
             return key === undefined ? [] : [{ id, key }];
           })
-        : await this.query(IDS_TAKEN, { ids: all });
+        : await this.query(IDS_TAKEN, { ids: byLabel(all) });
     for (const r of rows)
       if (this.holder(String(r.id)) === undefined) this.local.set(String(r.id), String(r.key));
     requests.forEach((r, i) => {
