@@ -4,7 +4,8 @@
 import type { Query } from './rows';
 
 // An id's prefix says its label (ids.ts's candidates and the readout schema's pins all carry one), so each id costs
-// one index seek, not one per label; an id without a known prefix is looked for under every label.
+// one index seek, not one per label; an id without a known prefix is looked for under every label. A label with no
+// ids has no list in $ids, and UNWIND of the missing list yields no rows.
 const PREFIXES = [
   ['person:', 'Person'],
   ['org:', 'Organization'],
@@ -27,18 +28,10 @@ ${PREFIXES.map(([, l]) => `    MATCH (n:${l} {id: id}) RETURN n.key AS key`).joi
 }
 RETURN id, key`;
 
-/** The ids grouped by the label their prefix names (`other`: no known prefix). */
-function byLabel(ids: Iterable<string>): Record<IdLabel | 'other', string[]> {
-  const out: Record<IdLabel | 'other', string[]> = {
-    Person: [],
-    Organization: [],
-    Dialogue: [],
-    DialogueSeries: [],
-    Agreement: [],
-    Source: [],
-    other: [],
-  };
-  for (const id of ids) out[PREFIXES.find(([p]) => id.startsWith(p))?.[1] ?? 'other'].push(id);
+/** The ids grouped by the label their prefix names (`other`: no known prefix); a label without ids is left out. */
+function byLabel(ids: Iterable<string>): Partial<Record<IdLabel | 'other', string[]>> {
+  const out: Partial<Record<IdLabel | 'other', string[]>> = {};
+  for (const id of ids) (out[PREFIXES.find(([p]) => id.startsWith(p))?.[1] ?? 'other'] ??= []).push(id);
   return out;
 }
 

@@ -11,7 +11,7 @@ import type { Draft } from './draft';
 import { preplanBatch, type Preplan } from './planBatch';
 import type { Staged } from './overlay';
 import { WriteConflictError } from './write';
-import { writeBatch, type ReadoutReport } from './writeBatch';
+import { writeBatch, type BatchOutcome, type ReadoutReport } from './writeBatch';
 
 const MAX_ATTEMPTS = 5;
 /** Readouts per write transaction: large enough that statements, not readouts, set the cost; small enough to
@@ -28,8 +28,6 @@ function isRetryable(e: unknown): boolean {
     e instanceof WriteConflictError || isConstraintViolation(e) || code.startsWith('Neo.TransientError.')
   );
 }
-
-type Outcome = { usedPreplan: boolean; counterBefore: number; counterAfter: number };
 
 /** How the write phase went: its batches, and how many were written from plans made ahead. */
 export interface BatchStats {
@@ -60,7 +58,7 @@ export async function writeInBatches(
     const next = batches[k + 1];
     const mine = ready;
     const ahead = mine !== null && next !== undefined ? preplan(next, mine.staged) : Promise.resolve(null);
-    let outcome: Outcome | undefined;
+    let outcome: BatchOutcome | undefined;
     let written: ReadoutReport[];
     try {
       written = await executor.withWrite(async (run) => {

@@ -4,7 +4,7 @@ import type { Runner } from '../executor';
 import { changeCount } from '../history';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import type { Draft } from './draft';
-import { chunkLookups, sourceKey } from './lookups';
+import { chunkLookups } from './lookups';
 import { Overlay, type Staged } from './overlay';
 import { planReadout } from './plan';
 import type { WritePlan } from './rows';
@@ -50,8 +50,6 @@ export async function planBatch(drafts: Draft[], run: Runner): Promise<WritePlan
   return plans;
 }
 
-const KNOWN_SOURCES = 'UNWIND $keys AS key MATCH (s:Source {key: key}) RETURN count(s) AS n';
-
 /** Plans made ahead of their write transaction (the loader's pipeline), with what they assume of the graph. */
 export interface Preplan {
   plans: WritePlan[];
@@ -67,14 +65,13 @@ export interface Preplan {
  */
 export async function preplanBatch(drafts: Draft[], q: Runner, ahead: Staged[]): Promise<Preplan | null> {
   const counter = await changeCount(q);
-  // A revision takes its document's old assertions out before planning: it is planned in its transaction.
-  const keys = [...new Set(drafts.map((d) => sourceKey(d.source)))];
-  const known = await q(KNOWN_SOURCES, { keys });
-  if (Number(known[0]?.n ?? 0) > 0) return null;
   const overlay = new Overlay();
   for (const s of ahead) overlay.add(s);
   const issues: ReadoutIssue[] = [];
   const staged: Staged[] = [];
   const plans = await planInOrder(drafts, q, overlay, issues, true, staged);
-  return issues.length > 0 ? null : { plans, staged, counter };
+  // A document already known is a revision or the same content again: its transaction plans it (a revision takes
+  // the old assertions out first), so plans made ahead are only of new documents.
+  const known = plans.some((p) => p.nodes.Source.some((r) => r.existing));
+  return issues.length > 0 || known ? null : { plans, staged, counter };
 }

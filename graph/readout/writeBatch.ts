@@ -88,7 +88,14 @@ export interface BatchOptions {
    */
   preplanned?: { plans: WritePlan[]; counter: number };
   /** Told, before the batch returns, whether the plans made ahead were used and the change count it leaves. */
-  onWritten?: (outcome: { usedPreplan: boolean; counterBefore: number; counterAfter: number }) => void;
+  onWritten?: (outcome: BatchOutcome) => void;
+}
+
+/** What a batch's transaction saw of the history: the change count under its lock, and after its own changes. */
+export interface BatchOutcome {
+  usedPreplan: boolean;
+  counterBefore: number;
+  counterAfter: number;
 }
 
 export async function writeBatch(
