@@ -1,4 +1,4 @@
-// npm run load -- <files or folders…> [--dry-run] [--json]   |   npm run seed [-- --dry-run]
+// npm run load -- <files or folders…> [--dry-run] [--json] [--batch-size <n>]   |   npm run seed [-- --dry-run]
 // Validates every readout before writing any, then writes them; a changed readout of a known document revises it.
 import { closeOnSignals, prepareGraph } from '../graph/bootstrap';
 import { loadConfig } from '../graph/config';
@@ -6,7 +6,8 @@ import { InvalidReadoutError, formatIssue } from '../graph/errors';
 import { createLogger } from '../graph/logger';
 import { findReadoutFiles, readReadoutFiles, SEED_DIR } from '../graph/readout/files';
 import { ingestReadouts, type IngestReport } from '../graph/readout/ingest';
-import { EXIT, newCommand, progressBar, runCommand, usageError } from './cli';
+import { WRITE_BATCH } from '../graph/readout/pipeline';
+import { EXIT, newCommand, positiveInt, progressBar, runCommand, usageError } from './cli';
 import { printDiff } from './printDiff';
 
 const program = newCommand(
@@ -19,7 +20,12 @@ const program = newCommand(
     '--dry-run',
     "validate and report what would be created, and each document's facts added, removed and kept; write nothing",
   )
-  .option('--json', 'print the full report as JSON instead of the summary');
+  .option('--json', 'print the full report as JSON instead of the summary')
+  .option(
+    '--batch-size <n>',
+    `readouts per write transaction (default ${WRITE_BATCH}); each transaction is all in the graph or not at all`,
+    positiveInt,
+  );
 
 function printSummary(report: IngestReport): void {
   const verb = report.dryRun ? 'would create' : 'created';
@@ -52,10 +58,12 @@ async function main(): Promise<number> {
     seed = false,
     dryRun = false,
     json = false,
+    batchSize,
   } = program.opts<{
     seed?: boolean;
     dryRun?: boolean;
     json?: boolean;
+    batchSize?: number;
   }>();
   if (!seed && paths.length === 0) return usageError(program, 'give readout files or folders, or --seed.');
   const config = loadConfig();
@@ -68,6 +76,7 @@ async function main(): Promise<number> {
   try {
     const report = await ingestReadouts(graph.executor, inputs, {
       dryRun,
+      batchSize,
       onProgress: (done, _total, file) => bar.update(done, file),
     });
     bar.stop();

@@ -28,6 +28,12 @@ CALL (r) {
 WITH r, n WHERE n IS NOT NULL
 RETURN r.label AS label, r.key AS key, n.id AS id`;
 
+/** Agreements are keyed by name and parties (`norm|ids`): all of a name's agreements share the key's prefix. */
+const AGREEMENTS_NAMED = `
+UNWIND $norms AS norm
+MATCH (n:Agreement) WHERE n.key STARTS WITH norm + '|'
+RETURN n.key AS key, n.id AS id`;
+
 const PINNED = `
 UNWIND $pins AS p
 CALL (p) {
@@ -169,6 +175,11 @@ export interface ChunkLookups {
   ids: IdsTaken;
   /** Source key → id of the source already in the graph (null: none). */
   sources: ReadonlyMap<string, string | null>;
+  /**
+   * Key → id of every agreement in the graph named like one of the chunk's (the key also holds the parties' ids,
+   * known only once planning has resolved them); an agreement of the chunk missing here is not in the graph.
+   */
+  agreements: ReadonlyMap<string, string>;
   /** Graph ancestors of the organisations the chunk names; ids checked and free are known to have none. */
   ancestors: KnownAncestors;
 }
@@ -187,6 +198,8 @@ export async function chunkLookups(drafts: readonly Draft[], query: Query): Prom
   const keys = [...new Set(drafts.map((d) => sourceKey(d.source)))];
   const rows = await query(KEYS_EXISTING, { rows: keys.map((key) => ({ label: 'Source', key })) });
   const found = new Map(rows.map((r) => [String(r.key), String(r.id)]));
+  const norms = [...new Set(drafts.flatMap((d) => d.agreements.map((a) => normalizeText(a.name))))];
+  const agreements = norms.length === 0 ? [] : await query(AGREEMENTS_NAMED, { norms });
   const orgs = new Set<string>();
   for (const list of names.values())
     for (const r of list) if (r.label === 'Organization') orgs.add(String(r.id));
@@ -197,6 +210,7 @@ export async function chunkLookups(drafts: readonly Draft[], query: Query): Prom
     names,
     ids,
     sources: new Map(keys.map((k) => [k, found.get(k) ?? null])),
+    agreements: new Map(agreements.map((r) => [String(r.key), String(r.id)])),
     ancestors: { of, absent },
   };
 }

@@ -16,7 +16,7 @@ import { writeBatch, type BatchOutcome, type ReadoutReport } from './writeBatch'
 const MAX_ATTEMPTS = 5;
 /** Readouts per write transaction: large enough that statements, not readouts, set the cost; small enough to
  * keep transactions short and a conflict's retry cheap. */
-export const WRITE_BATCH = 100;
+export const WRITE_BATCH = 200;
 const WRITE_TIMEOUT_MS = 120000;
 /** Planning is batch work, not an analyst's query: it gets more time than the API's read timeout. */
 export const PLAN_TIMEOUT_MS = 120000;

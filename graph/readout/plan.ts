@@ -333,17 +333,21 @@ export async function planReadout(
     ]),
     ['Source', sourceRow, candidates.source(s)],
   ];
-  // The source was looked up with its chunk; agreements (keyed by their parties' ids) are looked up here.
+  // The chunk looked up the source and every agreement of its names; without it, they are asked here.
   const known = chunk?.sources.get(sourceRow.key);
-  const ask = keyed.filter(([label]) => label !== 'Source' || known === undefined);
+  const ask = chunk === undefined ? keyed : [];
   const rows =
     ask.length === 0
       ? []
       : await query(KEYS_EXISTING, { rows: ask.map(([label, r]) => ({ label, key: r.key })) });
   const existing = new Map(rows.map((r) => [`${String(r.label)}|${String(r.key)}`, String(r.id)]));
   if (known !== undefined && known !== null) existing.set(`Source|${sourceRow.key}`, known);
+  const inGraph = (label: EntityLabel, key: string) =>
+    label === 'Agreement' && chunk !== undefined
+      ? chunk.agreements.get(key)
+      : existing.get(`${label}|${key}`);
   for (const [label, row, candidates] of keyed) {
-    const id = existing.get(`${label}|${row.key}`) ?? overlay.withKey(label, row.key)?.id;
+    const id = inGraph(label, row.key) ?? overlay.withKey(label, row.key)?.id;
     row.existing = id !== undefined;
     row.id = id ?? '';
     newId(row, candidates);

@@ -66,13 +66,27 @@ test('usage errors exit with 2 and print the usage', async () => {
   const empty = await load(path.join(tmp, 'empty'));
   expect(empty.code).toBe(2);
   expect(empty.stderr).toMatch(/No readout files/);
+  const batch = await load(EXAMPLE, '--batch-size', '0');
+  expect(batch.code).toBe(2);
+  expect(batch.stderr).toMatch(
+    /option '--batch-size <n>' argument '0' is invalid\. expected a positive integer/,
+  );
 });
 
 test('--help prints the usage with every option and exits 0 without touching the graph', async () => {
   const help = await load('--help');
   expect(help.code).toBe(0);
   expect(help.stdout).toMatch(/^Usage: npm run load -- \[options\] \[paths\.\.\.\]/m);
-  for (const option of ['--seed', '--dry-run', '--json', '--help']) expect(help.stdout).toContain(option);
+  for (const option of ['--seed', '--dry-run', '--json', '--batch-size', '--help'])
+    expect(help.stdout).toContain(option);
+});
+
+test('--batch-size sets the readouts per write transaction', async () => {
+  await resetGraph(executor);
+  const run = await load('--seed', '--batch-size', '1');
+  expect(run.code).toBe(0);
+  expect(run.stdout).toMatch(/^2 readout\(s\); nodes created/m);
+  expect(run.stdout).toMatch(/^2 write transactions, [0-2] of them planned ahead of their turn$/m);
 });
 
 test('a progress bar is drawn only on a terminal: piped output holds the summary alone', async () => {

@@ -387,3 +387,47 @@ test('a readout may refer to an organisation that an earlier readout of the same
   );
   expect(post).toEqual([{ n: 2 }]);
 });
+
+test('an agreement is one node for every document naming it with the same parties, whether in the graph or in the same load', async () => {
+  const copy = (n: number, parties?: string) => {
+    const text = EXAMPLE.replace(
+      'https://example.org/statements/3rd-border-dialogue',
+      `https://example.org/statements/copy-${n}`,
+    );
+    const changed =
+      parties === undefined
+        ? text
+        : text.replace('parties: [Ministry of Interior, Border Guard Academy]', `parties: [${parties}]`);
+    expect(changed).not.toBe(EXAMPLE);
+    return input(`copy-${n}.yaml`, changed);
+  };
+  const otherParties = copy(2, 'Ministry of Interior, Ministry of Public Security');
+  const agreements = () =>
+    executor.read(`
+      MATCH (a:Agreement)
+      OPTIONAL MATCH (s:Source)-[:MENTIONS]->(a)
+      WITH a, s ORDER BY s.url
+      WITH a, collect(s.url) AS urls, COUNT { (:Organization)-[:PARTY_TO]->(a) } AS parties
+      RETURN a.id AS id, parties, urls ORDER BY id`);
+  const expected = [
+    {
+      id: 'agreement:memorandum-of-understanding-on-border-guard-training',
+      parties: 2,
+      urls: ['https://example.org/statements/3rd-border-dialogue', 'https://example.org/statements/copy-1'],
+    },
+    {
+      id: 'agreement:memorandum-of-understanding-on-border-guard-training-2025-05-13',
+      parties: 2,
+      urls: ['https://example.org/statements/copy-2'],
+    },
+  ];
+  // The first document in the graph already, the others found through their chunk's lookup.
+  await resetGraph(executor);
+  await load(input('example.yaml'));
+  await load(copy(1), otherParties);
+  expect(await agreements()).toEqual(expected);
+  // All three in one load: the later ones find the agreement among what the earlier ones stage.
+  await resetGraph(executor);
+  await load(input('example.yaml'), copy(1), otherParties);
+  expect(await agreements()).toEqual(expected);
+});

@@ -79,8 +79,9 @@ export interface LoaderRun {
 }
 
 /** The loader CLI exactly as a user runs it: `node --import tsx scripts/load.ts <paths…>`, on `uri`. */
-export function startLoader(uri: string, paths: string[]): LoaderRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', 'load.ts'), ...paths], {
+export function startLoader(uri: string, paths: string[], options: string[] = []): LoaderRun {
+  const script = path.join('scripts', 'load.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...options, ...paths], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 // Loader faults: the loader CLI killed with SIGKILL halfway through a batch leaves only whole readouts, and running
 // it again completes the graph to exactly what a clean load gives; two loaders at once on overlapping file sets
 // give that graph too. 200 synthetic readouts in `npm test`, 1,000 in `npm run soak` (LOADER_READOUTS). The loader
-// commits readouts in batches (graph/readout/pipeline.ts WRITE_BATCH, 100 today): the count of sources moves in
+// commits readouts in batches (`--batch-size`, BATCH here, whatever the default): the count of sources moves in
 // steps, and the kill, right after a batch is seen committed, lands while the next batch's transaction is open.
 import fs from 'node:fs';
 import type { GraphExecutor } from '../../graph/executor';
@@ -11,6 +11,8 @@ import { duplicateIdentities, resetGraph, snapshot } from '../helpers/graph';
 import { countOf, patientExecutor, sizeFromEnv, sleep, startLoader, synthetic } from './helpers';
 
 const N = sizeFromEnv('LOADER_READOUTS', 200, 1000);
+/** Readouts per write transaction: several batches, so that half of the readouts is a batch boundary. */
+const BATCH = ['--batch-size', String(N / 4)];
 
 let executor: GraphExecutor;
 let uri: string;
@@ -89,7 +91,7 @@ afterAll(async () => {
 
 test('SIGKILL halfway: only whole readouts; a second run completes the clean graph', async () => {
   await resetGraph(executor);
-  const run = startLoader(uri, [gen.dir]);
+  const run = startLoader(uri, [gen.dir], BATCH);
   // Kill it once about half of the readouts are in (the loader validates the whole batch before writing any).
   const deadline = Date.now() + 1200000;
   let seen = 0;

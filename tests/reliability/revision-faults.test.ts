@@ -12,6 +12,8 @@ import { resetGraph } from '../helpers/graph';
 import { patientExecutor, sizeFromEnv, sleep, startLoader, synthetic, tempDir } from './helpers';
 
 const N = sizeFromEnv('REVISION_READOUTS', 200, 1000);
+/** Readouts per write transaction: several batches, so that the kill lands between two of them. */
+const BATCH = ['--batch-size', String(N / 4)];
 
 let executor: GraphExecutor;
 let v1: ReadoutInput[];
@@ -55,7 +57,7 @@ afterAll(async () => {
 
 test('SIGKILL halfway through a revision: each document old or new, never a mix; a rerun converges', async () => {
   const uri = process.env.NEO4J_URI ?? '';
-  const run = startLoader(uri, [v2dir]);
+  const run = startLoader(uri, [v2dir], BATCH);
   const revised = async () => (await hashes()).filter((h) => versionOf.get(h)?.version === 2).length;
   const deadline = Date.now() + 1200000;
   let seen = 0;
