@@ -44,6 +44,7 @@ const config: CodegenConfig = {
           DiscussedTheme: projected,
           AgreementParty: projected,
           Relation: projected,
+          Claim: projected,
           Edge: projected,
           Path: projected,
           SearchHit: projected,

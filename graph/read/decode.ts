@@ -29,6 +29,25 @@ function bad(path: string, what: string): never {
   throw new Error(`internal: ${path} ${what}`);
 }
 
+/**
+ * One part of a document's claim as the write path keeps it: JSON on a MENTIONS link, `source id<TAB>JSON` in a
+ * fact edge's `claims`. Values drop the write path's own sort and range keys (`sortKey`, `startKey`, …).
+ */
+function claimPart(v: unknown, part: 'claimName' | 'claimNames' | 'claimValues', path: string): unknown {
+  if (typeof v !== 'string') return bad(path, 'is not a claim');
+  let c: unknown;
+  try {
+    c = JSON.parse(v.startsWith('{') ? v : v.slice(v.indexOf('\t') + 1));
+  } catch {
+    return bad(path, 'is not a claim');
+  }
+  if (!isRecord(c)) return bad(path, 'is not a claim');
+  if (part === 'claimName') return c.name ?? null;
+  if (part === 'claimNames') return c.names ?? [];
+  const props = isRecord(c.props) ? c.props : {};
+  return Object.fromEntries(Object.entries(props).filter(([k, x]) => x !== null && !k.endsWith('Key')));
+}
+
 function scalar(name: string, v: unknown, shape: Shape, path: string): unknown {
   if (shape.decode === 'cursor') {
     if (!Array.isArray(v) || typeof v[1] !== 'string') return bad(path, 'is not an order key and id pair');
@@ -57,6 +76,9 @@ function scalar(name: string, v: unknown, shape: Shape, path: string): unknown {
 }
 
 function value(v: unknown, type: GraphQLOutputType, shape: Shape, params: Params, path: string): unknown {
+  const part = shape.decode;
+  if (part === 'claimName' || part === 'claimNames' || part === 'claimValues')
+    return value(claimPart(v, part, path), type, { type: shape.type }, params, path);
   if (isNonNullType(type)) {
     if (v === null || v === undefined) return bad(path, 'is missing');
     return value(v, type.ofType, shape, params, path);

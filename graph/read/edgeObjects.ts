@@ -2,9 +2,18 @@
 // agreement, a theme discussed, a relation seen from an entity) or a pair of people, bound to the variables their
 // parent's link leaves (`r` the relationship, and what else it names).
 import type { ObjectSpec } from './fields';
-import { countryBy, sourcesBy } from './links';
+import { claimsOf, countryBy, sourcesBy } from './links';
 
 export const EDGE_OBJECTS: Record<string, ObjectSpec> = {
+  // One document's claim `c` (the text the write path keeps) from the document `s`: on an entity or a fact edge.
+  Claim: {
+    props: {
+      name: { expr: '@c', decode: 'claimName' },
+      names: { expr: '@c', decode: 'claimNames' },
+      values: { expr: '@c', decode: 'claimValues' },
+    },
+    links: { source: { body: 'WITH @s AS %n', fanOut: 1 } },
+  },
   Position: {
     props: {
       title: '@r.title',
@@ -17,6 +26,7 @@ export const EDGE_OBJECTS: Record<string, ObjectSpec> = {
       person: { body: 'WITH startNode(@r) AS %n', fanOut: 1 },
       organization: { body: 'WITH @o AS %n', fanOut: 1 },
       sources: sourcesBy('@r.sources'),
+      claims: claimsOf('@r'),
     },
   },
   Attendance: {
@@ -27,6 +37,7 @@ export const EDGE_OBJECTS: Record<string, ObjectSpec> = {
       onBehalfOf: { body: 'MATCH (%n:Organization {id: @r.onBehalfOf})', fanOut: 1 },
       country: countryBy('@r.country'),
       sources: sourcesBy('@r.sources'),
+      claims: claimsOf('@r'),
     },
   },
   Counterpart: {

@@ -10,7 +10,7 @@ import { CONNECTION_OBJECTS } from './connections';
 import { EDGE_OBJECTS } from './edgeObjects';
 import { EXPLORE_OBJECTS } from './exploreObjects';
 import { HISTORY_OBJECTS } from './history';
-import { countriesBy, countryBy, hop, MENTIONED, named, RELATIONS } from './links';
+import { CLAIMED, countriesBy, countryBy, hop, MENTIONED, named, RELATIONS } from './links';
 import { entityLabelsOf, periodParams } from './params';
 
 /** A field read off the object's own variables: a Cypher expression, and how its value is decoded if not by type. */
@@ -19,9 +19,10 @@ export interface Prop {
   /**
    * `cursor`: the [order key, id] pair the expression gives, encoded as this API's opaque cursor;
    * `withoutSources`: an edge's property map less its provenance: the list of documents, which has a field of its
-   * own, and the write path's internal `claims` (per-document claims) and `claim` (on MENTIONS).
+   * own, and the write path's internal `claims` (per-document claims) and `claim` (on MENTIONS);
+   * `claimName`, `claimNames`, `claimValues`: one part of a document's claim as the write path stores it (JSON).
    */
-  decode?: 'cursor' | 'withoutSources';
+  decode?: 'cursor' | 'withoutSources' | 'claimName' | 'claimNames' | 'claimValues';
 }
 
 /** A field that follows the graph: a body of reading clauses binding `%` variables, then its order. */
@@ -75,6 +76,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
         fanOut: 20,
       },
       sources: MENTIONED,
+      claims: CLAIMED,
       relations: RELATIONS,
     },
   },
@@ -110,6 +112,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       },
       agreements: hop('(@n)-[:PARTY_TO]->(%n:Agreement)', '%n.signedKey DESC, %n.id'),
       sources: MENTIONED,
+      claims: CLAIMED,
       relations: RELATIONS,
     },
   },
@@ -144,6 +147,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       agreements: hop('(@n)<-[:CONCLUDED_AT]-(%n:Agreement)', undefined, 5),
       workingGroups: hop('(@n)-[:WORKING_GROUP]->(%n:Organization)', undefined, 3),
       sources: MENTIONED,
+      claims: CLAIMED,
       relations: RELATIONS,
     },
   },
@@ -151,6 +155,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
     props: named,
     links: {
       editions: hop('(@n)<-[:EDITION_OF]-(%n:Dialogue)', '%n.startKey, %n.id', 20),
+      claims: CLAIMED,
       relations: RELATIONS,
     },
   },
@@ -180,6 +185,7 @@ const ENTITY_OBJECTS: Record<string, ObjectSpec> = {
       dialogue: hop('(@n)-[:CONCLUDED_AT]->(%n:Dialogue)', '%n.id', 1),
       themes: hop('(@n)-[:COVERS]->(%n:Theme)', undefined, 5),
       sources: MENTIONED,
+      claims: CLAIMED,
       relations: RELATIONS,
     },
   },

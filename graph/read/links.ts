@@ -33,6 +33,18 @@ export const MENTIONED: Link = {
   order: '%n.published DESC, %n.id',
   fanOut: 10,
 };
+/** Every document's own word on the entity (the claim its MENTIONS link keeps), newest document first. */
+export const CLAIMED: Link = {
+  body: 'MATCH (@n)<-[%m:MENTIONS]-(%s:Source) WHERE %m.claim IS NOT NULL WITH %s, %m.claim AS %c',
+  order: '%s.published DESC, %s.id',
+  fanOut: 10,
+};
+/** Every document's own word on a fact edge's values (its `claims`: source id, tab, claim), newest first. */
+export const claimsOf = (edge: string): Link => ({
+  body: `UNWIND coalesce(${edge}.claims, []) AS %c MATCH (%s:Source {id: split(%c, '\\t')[0]})`,
+  order: '%s.published DESC, %s.id',
+  fanOut: 3,
+});
 /** One hop to nodes of a label, in name order unless told. */
 export const hop = (pattern: string, order = '%n.sortKey, %n.id', fanOut = 20): Link => ({
   body: `MATCH ${pattern}`,

@@ -186,20 +186,15 @@ export interface ChunkLookups {
 
 export async function chunkLookups(drafts: readonly Draft[], query: Query): Promise<ChunkLookups> {
   const names = await lookupNamesOf(drafts, query);
-  const wanted = drafts.flatMap((d) => [
-    ...d.organizations.map(candidates.org),
-    ...d.people.map(candidates.person),
-    candidates.dialogue(d.dialogue),
-    ...(d.dialogue.series === undefined ? [] : [candidates.series(d.dialogue.series)]),
-    ...d.agreements.map(candidates.agreement),
-    candidates.source(d.source),
-  ]);
-  const ids = await idsTakenOf(wanted.flatMap(idOptions), query);
   const keys = [...new Set(drafts.map((d) => sourceKey(d.source)))];
   const rows = await query(KEYS_EXISTING, { rows: keys.map((key) => ({ label: 'Source', key })) });
   const found = new Map(rows.map((r) => [String(r.key), String(r.id)]));
   const norms = [...new Set(drafts.flatMap((d) => d.agreements.map((a) => normalizeText(a.name))))];
   const agreements = norms.length === 0 ? [] : await query(AGREEMENTS_NAMED, { norms });
+  const ids = await idsTakenOf(
+    newEntityCandidates(drafts, names, found, agreements).flatMap(idOptions),
+    query,
+  );
   const orgs = new Set<string>();
   for (const list of names.values())
     for (const r of list) if (r.label === 'Organization') orgs.add(String(r.id));
@@ -213,4 +208,36 @@ export async function chunkLookups(drafts: readonly Draft[], query: Query): Prom
     agreements: new Map(agreements.map((r) => [String(r.key), String(r.id)])),
     ancestors: { of, absent },
   };
+}
+
+/**
+ * The id candidates of the chunk's entries that may be new: an entry whose name the graph knows under its label
+ * will most likely match that entity and need no id (most entries of a large load). One that turns out new after
+ * all (another scope, a declared namesake) is asked for by its readout's allocator.
+ */
+function newEntityCandidates(
+  drafts: readonly Draft[],
+  names: NameRows,
+  sources: ReadonlyMap<string, string>,
+  agreements: readonly Row[],
+): string[][] {
+  const known = (label: EntityLabel, norms: string[]) =>
+    norms.some((n) => (names.get(`${label}|${n}`)?.length ?? 0) > 0);
+  const agreementNames = new Set(agreements.map((r) => String(r.key).split('|')[0]));
+  return drafts.flatMap((d) => [
+    ...d.organizations
+      .filter((o) => !known('Organization', [o.name, ...o.aliases].map(normalizeText)))
+      .map(candidates.org),
+    ...d.people
+      .filter((p) => !known('Person', [p.name, ...p.aliases].map(normalizePersonName)))
+      .map(candidates.person),
+    ...(known('Dialogue', [d.dialogue.name, ...d.dialogue.aliases].map(normalizeText))
+      ? []
+      : [candidates.dialogue(d.dialogue)]),
+    ...(d.dialogue.series === undefined || known('DialogueSeries', [normalizeText(d.dialogue.series)])
+      ? []
+      : [candidates.series(d.dialogue.series)]),
+    ...d.agreements.filter((a) => !agreementNames.has(normalizeText(a.name))).map(candidates.agreement),
+    ...(sources.has(sourceKey(d.source)) ? [] : [candidates.source(d.source)]),
+  ]);
 }

@@ -39,6 +39,8 @@ export type Agreement = Node & {
   __typename?: 'Agreement';
   /** Other names. */
   aliases: Array<Scalars['String']['output']>;
+  /** What each source document says of it (names and values), newest document first: the sources of every value shown. */
+  claims: Array<Claim>;
   /** The dialogue at which it was concluded. */
   dialogue: Maybe<Dialogue>;
   /** Stable id, e.g. `agreement:memorandum-of-cooperation-...`. */
@@ -114,6 +116,8 @@ export type AgreementParty = {
 /** A person's part in a dialogue. */
 export type Attendance = {
   __typename?: 'Attendance';
+  /** What each source document says of this attendance (its values), newest document first. */
+  claims: Array<Claim>;
   /** The country whose delegation the person was part of. */
   country: Maybe<Country>;
   /** The dialogue attended. */
@@ -199,6 +203,24 @@ export type ChangeEdge = {
   node: Change;
 };
 
+/**
+ * One source document's own word on an entity or a fact: the name and spellings it uses and the values it gives.
+ * Where documents disagree, the graph shows for each value the one the rule of `docs/readout-format.md` ("When
+ * documents disagree") chooses: most documents, then the latest published, then the smallest. The claims are
+ * every document's input to that choice, so an analyst can see who says what.
+ */
+export type Claim = {
+  __typename?: 'Claim';
+  /** The name the document gives the entity; null on a fact (a post, an attendance), which has no name. */
+  name: Maybe<Scalars['String']['output']>;
+  /** Every spelling the document uses for the entity, its name first; empty on a fact. */
+  names: Array<Scalars['String']['output']>;
+  /** The document that says it. */
+  source: Source;
+  /** The values the document gives, by field (e.g. `{"kind": "ministry"}`); values it leaves out are not listed. */
+  values: Scalars['JSON']['output'];
+};
+
 /** Someone met across the table, with the dialogues where it happened. */
 export type Counterpart = {
   __typename?: 'Counterpart';
@@ -244,6 +266,8 @@ export type Dialogue = Node & {
   aliases: Array<Scalars['String']['output']>;
   /** City where it was held. */
   city: Maybe<Scalars['String']['output']>;
+  /** What each source document says of it (names and values), newest document first: the sources of every value shown. */
+  claims: Array<Claim>;
   /** Participating countries. */
   countries: Array<Country>;
   /** Edition number within the series, when known. */
@@ -307,6 +331,8 @@ export type DialogueSeries = Node & {
   __typename?: 'DialogueSeries';
   /** Other names of the series. */
   aliases: Array<Scalars['String']['output']>;
+  /** What each source document says of it (names and values), newest document first: the sources of every value shown. */
+  claims: Array<Claim>;
   /** Its meetings, oldest first. */
   editions: Array<Dialogue>;
   /** Stable id, e.g. `series:india-uk-home-affairs-dialogue`. */
@@ -603,6 +629,8 @@ export type Organization = Node & {
   ancestors: Array<Organization>;
   /** Organisations directly part of this one. */
   children: Array<Organization>;
+  /** What each source document says of it (names and values), newest document first: the sources of every value shown. */
+  claims: Array<Claim>;
   /** Every country the organisation belongs to (two or more for joint working groups). */
   countries: Array<Country>;
   /** The organisation's country; null for bodies of several countries (see `countries`). */
@@ -701,6 +729,8 @@ export type Person = Node & {
   __typename?: 'Person';
   /** Other spellings and forms of the name. */
   aliases: Array<Scalars['String']['output']>;
+  /** What each source document says of it (names and values), newest document first: the sources of every value shown. */
+  claims: Array<Claim>;
   /** People met across the table (another country's delegation) in dialogues both attended, most shared dialogues first. */
   counterparts: Array<Counterpart>;
   /** The country the person represents. */
@@ -762,6 +792,8 @@ export type Position = {
   attestedFrom: Maybe<Scalars['Date']['output']>;
   /** Latest date a source shows the post held. */
   attestedTo: Maybe<Scalars['Date']['output']>;
+  /** What each source document says of this post (its values), newest document first. */
+  claims: Array<Claim>;
   /** When the post began, when a source says. */
   from: Maybe<Scalars['Date']['output']>;
   /** The organisation of the post. */
@@ -1370,6 +1402,7 @@ export type ResolversTypes = {
   ChangeAction: ChangeAction;
   ChangeConnection: ResolverTypeWrapper<Projected>;
   ChangeEdge: ResolverTypeWrapper<Projected>;
+  Claim: ResolverTypeWrapper<Projected>;
   Counterpart: ResolverTypeWrapper<Projected>;
   Country: ResolverTypeWrapper<Projected>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1440,6 +1473,7 @@ export type ResolversParentTypes = {
   Change: Projected;
   ChangeConnection: Projected;
   ChangeEdge: Projected;
+  Claim: Projected;
   Counterpart: Projected;
   Country: Projected;
   Date: Scalars['Date']['output'];
@@ -1491,6 +1525,7 @@ export type ResolversParentTypes = {
 
 export type AgreementResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   dialogue?: Resolver<Maybe<ResolversTypes['Dialogue']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
@@ -1522,6 +1557,7 @@ export type AgreementPartyResolvers<ContextType = GraphContext, ParentType exten
 };
 
 export type AttendanceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Attendance'] = ResolversParentTypes['Attendance']> = {
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   dialogue?: Resolver<ResolversTypes['Dialogue'], ParentType, ContextType>;
   onBehalfOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -1559,6 +1595,13 @@ export type ChangeEdgeResolvers<ContextType = GraphContext, ParentType extends R
   node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
+export type ClaimResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  values?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
 export type CounterpartResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Counterpart'] = ResolversParentTypes['Counterpart']> = {
   dialogues?: Resolver<Array<ResolversTypes['Dialogue']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -1588,6 +1631,7 @@ export type DialogueResolvers<ContextType = GraphContext, ParentType extends Res
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   edition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1619,6 +1663,7 @@ export type DialogueEdgeResolvers<ContextType = GraphContext, ParentType extends
 
 export type DialogueSeriesResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DialogueSeries'] = ResolversParentTypes['DialogueSeries']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   editions?: Resolver<Array<ResolversTypes['Dialogue']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1728,6 +1773,7 @@ export type OrganizationResolvers<ContextType = GraphContext, ParentType extends
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   ancestors?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   dialogues?: Resolver<Array<ResolversTypes['Dialogue']>, ParentType, ContextType>;
@@ -1767,6 +1813,7 @@ export type PathResolvers<ContextType = GraphContext, ParentType extends Resolve
 
 export type PersonResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   counterparts?: Resolver<Array<ResolversTypes['Counterpart']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   dialogues?: Resolver<Array<ResolversTypes['Attendance']>, ParentType, ContextType>;
@@ -1794,6 +1841,7 @@ export type PersonEdgeResolvers<ContextType = GraphContext, ParentType extends R
 export type PositionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Position'] = ResolversParentTypes['Position']> = {
   attestedFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   attestedTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -1935,6 +1983,7 @@ export type Resolvers<ContextType = GraphContext> = {
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
   Counterpart?: CounterpartResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;

@@ -24,6 +24,22 @@ WITH DISTINCT s
 RETURN ${ENTITY('s')}
 ORDER BY s.published DESC, s.id`;
 
+/** Each document's own claim on an entity, kept on its MENTIONS link; newest document first. */
+export const claimsOnEntity = (label: EntityLabel) => `
+MATCH (:${label} {id: $id})<-[m:MENTIONS]-(s:Source)
+WHERE m.claim IS NOT NULL
+RETURN s.id AS sourceId, m.claim AS text
+ORDER BY s.published DESC, s.id`;
+
+/** Each document's claim on a fact edge, kept in its `claims` list as "source id<TAB>JSON"; newest first. */
+export const CLAIMS_ON_EDGE = `
+MATCH ()-[r]->() WHERE elementId(r) = $rel
+UNWIND coalesce(r.claims, []) AS text
+WITH text, split(text, '\\t')[0] AS sourceId
+MATCH (s:Source {id: sourceId})
+RETURN sourceId, text
+ORDER BY s.published DESC, s.id`;
+
 /** Every relationship of an entity except the internal NAMES and MERGED_INTO links, seen from the entity. */
 export const relationsOf = (label: EntityLabel) => `
 MATCH (n:${label} {id: $id})-[r]-(m)

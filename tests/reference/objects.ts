@@ -166,6 +166,12 @@ export interface PositionObj {
   attestedTo: string | null;
 }
 
+/** One document's claim as stored: on a MENTIONS link (JSON) or in a fact edge's `claims` (source id, tab, JSON). */
+export interface ClaimObj {
+  sourceId: string;
+  text: string;
+}
+
 /** A (Person)-[:ATTENDED]->(Dialogue) edge. */
 export interface AttendanceObj {
   rel: string;

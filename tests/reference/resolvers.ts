@@ -30,6 +30,7 @@ import {
   toEntity,
   type AgreementObj,
   type AttendanceObj,
+  type ClaimObj,
   type ConnectionObj,
   type CounterpartObj,
   type CountryObj,
@@ -163,6 +164,11 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
 
   const edgeSources = (rel: string) => typed('Source', Q.SOURCES_OF_EDGE, { rel });
   const mentions = (label: EntityLabel, id: string) => typed('Source', Q.mentionsOf(label), { id });
+  const toClaims = (rows: Row[]): ClaimObj[] =>
+    rows.map((r) => ({ sourceId: str(r.sourceId), text: str(r.text) }));
+  const entityClaims = async (label: EntityLabel, id: string) =>
+    toClaims(await run(Q.claimsOnEntity(label), { id }));
+  const edgeClaims = async (rel: string) => toClaims(await run(Q.CLAIMS_ON_EDGE, { rel }));
 
   const relations = async (label: EntityLabel, id: string, args: Args): Promise<RelationObj[]> => {
     const types = argStrs(args, 'types');
@@ -430,6 +436,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
         otherId: str(r.id),
       })),
     sources: (p) => mentions('Person', p.id),
+    claims: (p) => entityClaims('Person', p.id),
     relations: (p, args) => relations('Person', p.id, args),
   });
 
@@ -442,6 +449,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     attestedFrom: (r) => r.attestedFrom,
     attestedTo: (r) => r.attestedTo,
     sources: (r) => edgeSources(r.rel),
+    claims: (r) => edgeClaims(r.rel),
   });
 
   on<AttendanceObj>(schema, 'Attendance', {
@@ -452,6 +460,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     onBehalfOf: (r) => one('Organization', r.onBehalfOf),
     country: (r) => countryByCode(r.country),
     sources: (r) => edgeSources(r.rel),
+    claims: (r) => edgeClaims(r.rel),
   });
 
   on<CounterpartObj>(schema, 'Counterpart', {
@@ -479,6 +488,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     dialogues: (o) => typed('Dialogue', Q.ORG_DIALOGUES, { id: o.id }),
     agreements: (o) => typed('Agreement', Q.ORG_AGREEMENTS, { id: o.id }),
     sources: (o) => mentions('Organization', o.id),
+    claims: (o) => entityClaims('Organization', o.id),
     relations: (o, args) => relations('Organization', o.id, args),
   });
 
@@ -504,6 +514,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     agreements: (d) => typed('Agreement', Q.DIALOGUE_AGREEMENTS, { id: d.id }),
     workingGroups: (d) => typed('Organization', Q.DIALOGUE_WORKING_GROUPS, { id: d.id }),
     sources: (d) => mentions('Dialogue', d.id),
+    claims: (d) => entityClaims('Dialogue', d.id),
     relations: (d, args) => relations('Dialogue', d.id, args),
   });
 
@@ -518,6 +529,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     name: (s) => s.name,
     aliases: (s) => s.aliases,
     editions: (s) => typed('Dialogue', Q.SERIES_EDITIONS, { id: s.id }),
+    claims: (s) => entityClaims('DialogueSeries', s.id),
     relations: (s, args) => relations('DialogueSeries', s.id, args),
   });
 
@@ -551,6 +563,7 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
     themes: (a) => typed('Theme', Q.AGREEMENT_THEMES, { id: a.id }),
     summary: (a) => a.summary,
     sources: (a) => mentions('Agreement', a.id),
+    claims: (a) => entityClaims('Agreement', a.id),
     relations: (a, args) => relations('Agreement', a.id, args),
   });
 
@@ -590,6 +603,25 @@ export function attachResolvers(schema: GraphQLSchema, run: Run): void {
   on<ChangeObj>(schema, 'Change', {
     ...Object.fromEntries(CHANGE_FIELDS.map((f) => [f, (c: ChangeObj) => c[f]])),
     source: (c) => one('Source', c.sourceId),
+  });
+
+  // A claim's JSON is the whole text on a MENTIONS link, and follows the source id and a tab in a fact's list.
+  const claimJson = (c: ClaimObj): Record<string, unknown> => {
+    const json = c.text.startsWith(`${c.sourceId}\t`) ? c.text.slice(c.sourceId.length + 1) : c.text;
+    const v: unknown = JSON.parse(json);
+    if (!isProps(v)) throw new Error(`reference: claim of ${c.sourceId} is not an object`);
+    return v;
+  };
+  on<ClaimObj>(schema, 'Claim', {
+    source: (c) => need('Source', c.sourceId),
+    name: (c) => optStr(claimJson(c).name),
+    names: (c) => strs(claimJson(c).names),
+    // The write path's sort and range keys (sortKey, signedKey, …) are not the document's words.
+    values: (c) => {
+      const p = claimJson(c).props;
+      const entries = isProps(p) ? Object.entries(p) : [];
+      return Object.fromEntries(entries.filter(([k, v]) => v !== null && !k.endsWith('Key')));
+    },
   });
 
   on<RelationObj>(schema, 'Relation', {
