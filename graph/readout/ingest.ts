@@ -10,10 +10,10 @@ import type { GraphExecutor } from '../executor';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import { loadVocabulary } from '../themes';
 import { buildDraft, type Draft } from './draft';
-import { sourceKey } from './lookups';
+import { chunkLookups, sourceKey } from './lookups';
 import { lineAt, parseReadout, type ReadoutFormat } from './parse';
 import { Overlay } from './overlay';
-import { planInOrder, PLAN_CHUNK } from './planBatch';
+import { planChunk, PLAN_CHUNK } from './planBatch';
 import { PLAN_TIMEOUT_MS, writeInBatches, type BatchStats } from './pipeline';
 import type { WriteCounts } from './write';
 import { writeBatch, type ReadoutReport } from './writeBatch';
@@ -96,14 +96,26 @@ function twoVersions(drafts: Draft[]): ReadoutIssue[] {
 /**
  * Validates every draft against the graph, a read transaction per chunk; throws InvalidReadoutError with every
  * issue of every readout. The plans are not kept: 100k readouts' plans would not fit in memory, so the writer
- * plans each batch again, against the graph that by then holds the batches before it (the same plans).
+ * plans each batch again, against the graph that by then holds the batches before it (the same plans). A chunk's
+ * graph lookups do not depend on the chunks before it, so the next chunk's are read while this one is planned.
  */
 async function validateAll(executor: GraphExecutor, drafts: Draft[]): Promise<void> {
   const issues: ReadoutIssue[] = [];
   const overlay = new Overlay();
-  for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
-    const chunk = drafts.slice(i, i + PLAN_CHUNK);
-    await executor.withRead((q) => planInOrder(chunk, q, overlay, issues, false), PLAN_TIMEOUT_MS);
+  const chunks: Draft[][] = [];
+  for (let i = 0; i < drafts.length; i += PLAN_CHUNK) chunks.push(drafts.slice(i, i + PLAN_CHUNK));
+  const lookup = (chunk: Draft[]) => {
+    const p = executor.withRead((q) => chunkLookups(chunk, q), PLAN_TIMEOUT_MS);
+    p.catch(() => undefined); // awaited below; a failure surfaces there, not as an unhandled rejection
+    return p;
+  };
+  let ahead = chunks[0] === undefined ? undefined : lookup(chunks[0]);
+  for (const [k, chunk] of chunks.entries()) {
+    const lookups = await ahead;
+    if (lookups === undefined) break;
+    const next = chunks[k + 1];
+    ahead = next === undefined ? undefined : lookup(next);
+    await executor.withRead((q) => planChunk(chunk, lookups, q, overlay, issues, false), PLAN_TIMEOUT_MS);
   }
   if (issues.length > 0) throw new InvalidReadoutError(issues);
 }

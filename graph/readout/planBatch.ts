@@ -4,7 +4,7 @@ import type { Runner } from '../executor';
 import { changeCount } from '../history';
 import { InvalidReadoutError, type ReadoutIssue } from '../errors';
 import type { Draft } from './draft';
-import { chunkLookups } from './lookups';
+import { chunkLookups, type ChunkLookups } from './lookups';
 import { Overlay, type Staged } from './overlay';
 import { planReadout } from './plan';
 import type { WritePlan } from './rows';
@@ -27,17 +27,31 @@ export async function planInOrder(
   const plans: WritePlan[] = [];
   for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
     const chunk = drafts.slice(i, i + PLAN_CHUNK);
-    const lookups = await chunkLookups(chunk, q);
-    for (const draft of chunk) {
-      const result = await planReadout(draft, q, overlay, lookups);
-      if (!result.ok) {
-        issues.push(...result.issues);
-        continue;
-      }
-      if (keep) plans.push(result.plan);
-      overlay.add(result.staged);
-      staged?.push(result.staged);
+    plans.push(...(await planChunk(chunk, await chunkLookups(chunk, q), q, overlay, issues, keep, staged)));
+  }
+  return plans;
+}
+
+/** Plans one chunk of drafts in order against its graph lookups (made in this transaction or just before). */
+export async function planChunk(
+  chunk: Draft[],
+  lookups: ChunkLookups,
+  q: Runner,
+  overlay: Overlay,
+  issues: ReadoutIssue[],
+  keep: boolean,
+  staged?: Staged[],
+): Promise<WritePlan[]> {
+  const plans: WritePlan[] = [];
+  for (const draft of chunk) {
+    const result = await planReadout(draft, q, overlay, lookups);
+    if (!result.ok) {
+      issues.push(...result.issues);
+      continue;
     }
+    if (keep) plans.push(result.plan);
+    overlay.add(result.staged);
+    staged?.push(result.staged);
   }
   return plans;
 }

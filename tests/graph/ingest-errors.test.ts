@@ -3,6 +3,7 @@
 import { InvalidReadoutError, type ReadoutIssue } from '../../graph/errors';
 import type { GraphExecutor } from '../../graph/executor';
 import { ingestReadouts, type ReadoutInput } from '../../graph/readout/ingest';
+import { PLAN_CHUNK } from '../../graph/readout/planBatch';
 import { fixture, resetGraph, seed, snapshot, testExecutor } from '../helpers/graph';
 
 /** expect.stringMatching, typed for use inside expected objects. */
@@ -335,6 +336,31 @@ test('a batch where only the last readout is bad writes nothing at all', async (
     },
   ]);
 });
+
+test('validation crosses chunks: a readout past the first chunk sees what the first adds; only the bad one is refused', async () => {
+  const doc = (i: number, body: string): ReadoutInput => ({
+    file: `chunked-${i}.yaml`,
+    text: minimal(body).replace('A test document', `Chunked document ${i}`),
+  });
+  const member = (org: string) =>
+    `people:\n  - { name: A Person, country: IN, title: Adviser, organization: ${org}, role: delegate }`;
+  const inputs = [doc(0, 'organizations:\n  - { name: Coastal Patrol Command, country: IN, kind: agency }')];
+  while (inputs.length < PLAN_CHUNK) inputs.push(doc(inputs.length, ''));
+  // Both in the second chunk, whose graph lookups are read while the first is planned.
+  inputs.push(
+    doc(PLAN_CHUNK, member('Coastal Patrol Command')),
+    doc(PLAN_CHUNK + 1, member('Ministry of Wizardry')),
+  );
+  const issues = await refused(inputs);
+  expect(issues).toEqual([
+    {
+      file: `chunked-${PLAN_CHUNK + 1}.yaml`,
+      path: 'people[0].organization',
+      line: 5,
+      message: matching(/^"Ministry of Wizardry" names no organisation in this readout or in the graph/),
+    },
+  ]);
+}, 120000);
 
 test('a batch whose second readout closes a partOf cycle through the graph and the first readout is refused', async () => {
   // Graph: National Police Academy → MHA and FLETC → DHS. The first readout adds MHA → FLETC; the second then
