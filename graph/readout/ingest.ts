@@ -101,7 +101,7 @@ function twoVersions(drafts: Draft[]): ReadoutIssue[] {
  */
 async function validateAll(executor: GraphExecutor, drafts: Draft[]): Promise<void> {
   const issues: ReadoutIssue[] = [];
-  const overlay = new Overlay();
+  const planning = { overlay: new Overlay(), issues, keep: false };
   const chunks: Draft[][] = [];
   for (let i = 0; i < drafts.length; i += PLAN_CHUNK) chunks.push(drafts.slice(i, i + PLAN_CHUNK));
   const lookup = (chunk: Draft[]) => {
@@ -115,7 +115,7 @@ async function validateAll(executor: GraphExecutor, drafts: Draft[]): Promise<vo
     if (lookups === undefined) break;
     const next = chunks[k + 1];
     ahead = next === undefined ? undefined : lookup(next);
-    await executor.withRead((q) => planChunk(chunk, lookups, q, overlay, issues, false), PLAN_TIMEOUT_MS);
+    await executor.withRead((q) => planChunk(chunk, lookups, q, planning), PLAN_TIMEOUT_MS);
   }
   if (issues.length > 0) throw new InvalidReadoutError(issues);
 }

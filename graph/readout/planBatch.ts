@@ -12,22 +12,26 @@ import type { WritePlan } from './rows';
 /** Readouts validated per read transaction: each transaction stays well inside the server's read timeout. */
 export const PLAN_CHUNK = 200;
 
+/** What planning in order carries from one readout to the next, and what it collects. */
+export interface Planning {
+  /** What earlier readouts add, seen by later ones. */
+  overlay: Overlay;
+  issues: ReadoutIssue[];
+  /** False: plans are dropped as they are made (validation). */
+  keep: boolean;
+  /** When given, receives what each planned readout adds. */
+  staged?: Staged[];
+}
+
 /**
  * Plans drafts in order, each seeing the ones before it through the overlay, collecting every issue. Each chunk of
- * PLAN_CHUNK readouts shares its graph lookups. With `keep` false the plans are dropped as they are made.
+ * PLAN_CHUNK readouts shares its graph lookups.
  */
-export async function planInOrder(
-  drafts: Draft[],
-  q: Runner,
-  overlay: Overlay,
-  issues: ReadoutIssue[],
-  keep: boolean,
-  staged?: Staged[],
-): Promise<WritePlan[]> {
+export async function planInOrder(drafts: Draft[], q: Runner, p: Planning): Promise<WritePlan[]> {
   const plans: WritePlan[] = [];
   for (let i = 0; i < drafts.length; i += PLAN_CHUNK) {
     const chunk = drafts.slice(i, i + PLAN_CHUNK);
-    plans.push(...(await planChunk(chunk, await chunkLookups(chunk, q), q, overlay, issues, keep, staged)));
+    plans.push(...(await planChunk(chunk, await chunkLookups(chunk, q), q, p)));
   }
   return plans;
 }
@@ -37,21 +41,18 @@ export async function planChunk(
   chunk: Draft[],
   lookups: ChunkLookups,
   q: Runner,
-  overlay: Overlay,
-  issues: ReadoutIssue[],
-  keep: boolean,
-  staged?: Staged[],
+  p: Planning,
 ): Promise<WritePlan[]> {
   const plans: WritePlan[] = [];
   for (const draft of chunk) {
-    const result = await planReadout(draft, q, overlay, lookups);
+    const result = await planReadout(draft, q, p.overlay, lookups);
     if (!result.ok) {
-      issues.push(...result.issues);
+      p.issues.push(...result.issues);
       continue;
     }
-    if (keep) plans.push(result.plan);
-    overlay.add(result.staged);
-    staged?.push(result.staged);
+    if (p.keep) plans.push(result.plan);
+    p.overlay.add(result.staged);
+    p.staged?.push(result.staged);
   }
   return plans;
 }
@@ -59,7 +60,7 @@ export async function planChunk(
 /** The plans of some drafts within the transaction `run` (which may write them); throws on any issue. */
 export async function planBatch(drafts: Draft[], run: Runner): Promise<WritePlan[]> {
   const issues: ReadoutIssue[] = [];
-  const plans = await planInOrder(drafts, run, new Overlay(), issues, true);
+  const plans = await planInOrder(drafts, run, { overlay: new Overlay(), issues, keep: true });
   if (issues.length > 0) throw new InvalidReadoutError(issues);
   return plans;
 }
@@ -83,7 +84,7 @@ export async function preplanBatch(drafts: Draft[], q: Runner, ahead: Staged[]):
   for (const s of ahead) overlay.add(s);
   const issues: ReadoutIssue[] = [];
   const staged: Staged[] = [];
-  const plans = await planInOrder(drafts, q, overlay, issues, true, staged);
+  const plans = await planInOrder(drafts, q, { overlay, issues, keep: true, staged });
   // A document already known is a revision or the same content again: its transaction plans it (a revision takes
   // the old assertions out first), so plans made ahead are only of new documents.
   const known = plans.some((p) => p.nodes.Source.some((r) => r.existing));
